@@ -1,0 +1,3 @@
+from eparticipation.cli import main
+
+raise SystemExit(main())
