@@ -9,6 +9,9 @@ Call `setup()` once per notebook (the notebooks' single import cell does it thro
 
 from __future__ import annotations
 
+import hashlib
+import math
+
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.io._base_renderers import MimetypeRenderer
@@ -105,6 +108,172 @@ def figure_html(fig: go.Figure, *, include_plotlyjs: bool | str = False) -> str:
 
 
 def _stable_id(fig: go.Figure) -> str:
-    import hashlib
-
     return hashlib.sha1(fig.to_json().encode("utf-8")).hexdigest()[:12]
+
+
+# ---------------------------------------------------------------------------------------------
+# A chart with its text summary: every chart in the course carries one, for screen readers, print
+# and anyone who cannot read the picture. In a notebook both are displayed, figure then summary.
+# ---------------------------------------------------------------------------------------------
+class CourseChart:
+    """A plotly figure plus a one-paragraph text summary (the chart's alt text)."""
+
+    def __init__(self, figure: go.Figure, summary: str) -> None:
+        self.figure = figure
+        self.summary = summary
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import Markdown, display
+
+        display(self.figure)
+        display(Markdown(f"*Text summary of the chart:* {self.summary}"))
+
+
+def _source_note(fig: go.Figure, source: str) -> None:
+    """The attribution, printed under the plot area so it survives screenshots and print."""
+    fig.add_annotation(
+        text=source, xref="paper", yref="paper", x=0, y=-0.22, xanchor="left", yanchor="top",
+        showarrow=False, font=dict(size=11, color="#555555"),
+    )
+    fig.update_layout(margin=dict(b=110))
+
+
+INDEX_NAMES = {
+    "egdi": "E-Government Development Index (EGDI)",
+    "epi": "E-Participation Index (EPI)",
+    "osi": "Online Service Index (OSI)",
+    "hci": "Human Capital Index (HCI)",
+    "tii": "Telecommunication Infrastructure Index (TII)",
+}
+
+
+def index_trend_chart(series, *, country: str, indices=("egdi", "epi"), source: str) -> CourseChart:
+    """Lines of one country's indices across survey editions (`series`: year + index columns)."""
+    fig = go.Figure()
+    for i, index in enumerate(indices):
+        fig.add_trace(
+            go.Scatter(
+                x=series["year"], y=series[index], name=INDEX_NAMES[index], mode="lines+markers",
+                line=dict(color=PALETTE[i], dash=DASHES[i], width=3),
+                marker=dict(symbol=["circle", "square", "diamond", "triangle-up", "x"][i], size=9),
+                hovertemplate="%{x}: %{y:.3f}<extra>" + index.upper() + "</extra>",
+            )
+        )
+    fig.update_layout(
+        title=f"{country}: {' and '.join(i.upper() for i in indices)} in each UN survey edition",
+        xaxis_title="Survey edition", yaxis_title="Index value (0 to 1)",
+        yaxis_range=[0, 1], legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
+    )
+    _source_note(fig, source)
+    parts = []
+    for index in indices:
+        first, last = series.iloc[0], series.iloc[-1]
+        peak = series.loc[series[index].idxmax()]
+        parts.append(
+            f"{index.upper()} went from {first[index]:.3f} in {int(first['year'])} to {last[index]:.3f} in "
+            f"{int(last['year'])}, highest {peak[index]:.3f} in {int(peak['year'])}"
+        )
+    return CourseChart(fig, f"{country}, {'; '.join(parts)}. {source}.")
+
+
+def comparison_chart(frame, *, index: str, source: str, highlight: str | None = None) -> CourseChart:
+    """One line per country (`frame`: country, year, index) for one index; `highlight` drawn thicker."""
+    fig = go.Figure()
+    countries = list(dict.fromkeys(frame["country"]))
+    for i, name in enumerate(countries):
+        rows = frame[frame["country"] == name]
+        main = name == highlight
+        fig.add_trace(
+            go.Scatter(
+                x=rows["year"], y=rows[index], name=name, mode="lines+markers",
+                line=dict(color=PALETTE[i % 6], dash=DASHES[i % len(DASHES)], width=4 if main else 2),
+                marker=dict(size=9 if main else 6),
+                hovertemplate="%{x}: %{y:.3f}<extra>" + name + "</extra>",
+            )
+        )
+    fig.update_layout(
+        title=f"{INDEX_NAMES[index]}: {', '.join(countries)}",
+        xaxis_title="Survey edition", yaxis_title="Index value (0 to 1)", yaxis_range=[0, 1],
+    )
+    _source_note(fig, source)
+    latest = frame[frame["year"] == frame["year"].max()].sort_values(index, ascending=False)
+    order = ", ".join(f"{r.country} {getattr(r, index):.3f}" for r in latest.itertuples())
+    return CourseChart(fig, f"{INDEX_NAMES[index]} in {int(frame['year'].max())}, highest first: {order}. {source}.")
+
+
+def _rings(geometry: dict):
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    for polygon in polygons:
+        yield polygon[0]  # exterior ring; regions here have no holes worth drawing
+
+
+def region_map(geojson: dict, values: dict, *, name_property: str, title: str, value_label: str,
+               source: str, value_format: str = ".1f") -> CourseChart:
+    """A choropleth drawn as filled SVG shapes: no base map, no tiles, nothing from a CDN.
+
+    `values` maps each feature's `name_property` to a number. Plotly's geo maps fetch a base map
+    from the internet even when given a GeoJSON, so the map is drawn on plain x/y axes in
+    longitude/latitude, with the aspect ratio corrected for Azerbaijan's latitude.
+    """
+    low, high = min(values.values()), max(values.values())
+    span = (high - low) or 1.0
+    fig = go.Figure()
+    for feature in geojson["features"]:
+        name = feature["properties"][name_property]
+        value = values.get(name)
+        share = 0.0 if value is None else (value - low) / span
+        colour = _interpolate(SEQUENTIAL, share) if value is not None else "#eeeeee"
+        label = f"{name}: {value:{value_format}} {value_label}" if value is not None else f"{name}: no data"
+        for k, ring in enumerate(_rings(feature["geometry"])):
+            fig.add_trace(
+                go.Scatter(
+                    x=[p[0] for p in ring], y=[p[1] for p in ring], fill="toself", fillcolor=colour,
+                    mode="lines", line=dict(color="#333333", width=0.8), name=name, legendgroup=name,
+                    showlegend=False, hoveron="fills", text=label, hoverinfo="text",
+                )
+            )
+    # An invisible trace carries the colour bar.
+    fig.add_trace(
+        go.Scatter(
+            x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
+            marker=dict(colorscale=[[i / (len(SEQUENTIAL) - 1), c] for i, c in enumerate(SEQUENTIAL)],
+                        cmin=low, cmax=high, color=[low], showscale=True,
+                        colorbar=dict(title=dict(text=value_label), thickness=14)),
+        )
+    )
+    mid_lat = sum(p[1] for f in geojson["features"] for r in _rings(f["geometry"]) for p in r) / max(
+        1, sum(len(r) for f in geojson["features"] for r in _rings(f["geometry"])))
+    fig.update_layout(title=title, plot_bgcolor="white", height=520)
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1 / math.cos(math.radians(mid_lat)))
+    _source_note(fig, source)
+    fig.update_layout(margin=dict(b=90))
+    ranked = sorted(values.items(), key=lambda kv: kv[1], reverse=True)
+    listing = "; ".join(f"{k} {v:{value_format}}" for k, v in ranked)
+    return CourseChart(fig, f"{title}. {value_label} by region, highest first: {listing}. {source}.")
+
+
+def _interpolate(scale: list[str], t: float) -> str:
+    """Colour at position t (0..1) along a list of hex colours."""
+    t = min(max(t, 0.0), 1.0) * (len(scale) - 1)
+    i = min(int(t), len(scale) - 2)
+    a, b = scale[i], scale[i + 1]
+    frac = t - i
+    channels = [round(int(a[k:k + 2], 16) * (1 - frac) + int(b[k:k + 2], 16) * frac) for k in (1, 3, 5)]
+    return "#" + "".join(f"{c:02x}" for c in channels)
+
+
+def population_share_map(geojson: dict, facts, *, reference_date: str) -> CourseChart:
+    """Each economic region's share of Azerbaijan's population on `reference_date`, as published."""
+    from eparticipation.data import region_population_shares
+
+    shares = region_population_shares(reference_date, facts) * 100
+    rows = facts[(facts["indicator"] == "population_share") & (facts["reference_date"] == reference_date)]
+    publisher = rows["source_publisher"].iloc[0]
+    producer = rows["original_data_producer"].iloc[0]
+    return region_map(
+        geojson, shares.round(1).to_dict(), name_property="economic_region_2021",
+        title=f"Share of Azerbaijan's population by economic region, {reference_date}",
+        value_label="% of population",
+        source=f"Source: {producer}, via {publisher}; boundaries: Natural Earth, regions per Decree No. 1386 (2021)",
+    )

@@ -1,0 +1,95 @@
+"""The schedule is the one source of the agenda and the table of contents."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+
+from eparticipation.book import schedule as sched
+from eparticipation.errors import CourseDataError
+
+
+@pytest.fixture(scope="module")
+def raw():
+    return yaml.safe_load(sched.SCHEDULE_FILE.read_text(encoding="utf-8"))
+
+
+def test_committed_toc_and_agenda_match_the_schedule():
+    drift = sched.generated_files_drift(sched.load_schedule())
+    assert drift == [], f"run `python -m eparticipation schedule` and commit: {drift}"
+
+
+def test_every_day_fits_its_hours_and_ready_files_exist():
+    schedule = sched.load_schedule()
+    assert [d.number for d in schedule.days] == [1, 2, 3]
+    assert sched.day_fit_problems(schedule) == []
+    assert sched.missing_files(schedule) == []
+
+
+def test_the_agenda_covers_the_three_days_with_all_themes():
+    schedule = sched.load_schedule()
+    kinds = {s.kind for d in schedule.days for s in d.slots}
+    assert {"opening", "session", "break", "lunch", "closing"} <= kinds
+    assert len(schedule.sessions) == 13
+    assert schedule.sessions[0].id == "s00-getting-started" and schedule.sessions[0].ready
+
+
+def test_a_day_that_overruns_its_end_is_reported(raw):
+    changed = copy.deepcopy(raw)
+    changed["days"][0]["slots"][-1]["duration"] = 120  # wrap-up from 16:45 to 18:45
+    problems = sched.day_fit_problems(sched.parse_schedule(changed))
+    assert any("Day 1" in p and "after the day's end 17:00" in p for p in problems)
+
+
+def test_overlapping_slots_are_reported(raw):
+    changed = copy.deepcopy(raw)
+    changed["days"][1]["slots"][2]["start"] = "10:00"  # the break now starts inside session 5
+    problems = sched.day_fit_problems(sched.parse_schedule(changed))
+    assert any(p.startswith("Day 2") and "before the previous slot ends" in p for p in problems)
+
+
+def test_a_changed_schedule_makes_the_toc_drift(raw, tmp_path, monkeypatch):
+    changed = copy.deepcopy(raw)
+    changed["days"][0]["slots"][1]["title"] = "Session 0 — renamed"
+    schedule = sched.parse_schedule(changed)
+    assert sched.render_agenda(schedule) != sched.AGENDA_FILE.read_text(encoding="utf-8")
+    assert sched.AGENDA_FILE in sched.generated_files_drift(schedule)
+
+
+def test_sessions_not_ready_stay_out_of_the_toc_but_on_the_agenda():
+    schedule = sched.load_schedule()
+    toc = sched.render_toc(schedule)
+    agenda = sched.render_agenda(schedule)
+    for session in schedule.sessions:
+        assert session.title in agenda
+        listed = sched._doc(session.page) in toc
+        assert listed == session.ready, session.id
+
+
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        (lambda d: d["days"][0]["slots"][1].update(start="9.20"), "not a time of day"),
+        (lambda d: d["days"][0]["slots"][1].update(kind="workshop"), "unknown slot kind"),
+        (lambda d: d["days"][0]["slots"][1].pop("objectives"), "missing objectives"),
+        (lambda d: d["days"][0]["slots"][3].update(id="s00-getting-started"), "used twice"),
+        (lambda d: d["days"][0]["slots"][0].update(duration=0), "positive number of minutes"),
+    ],
+)
+def test_mistakes_in_the_schedule_are_named_with_their_place(raw, edit, message):
+    changed = copy.deepcopy(raw)
+    edit(changed)
+    with pytest.raises(CourseDataError) as caught:
+        sched.parse_schedule(changed)
+    assert message in str(caught.value)
+    assert "days[1]" in str(caught.value) and "schedule.yml" in str(caught.value)
+
+
+def test_broken_yaml_names_the_line(tmp_path):
+    bad = tmp_path / "schedule.yml"
+    bad.write_text("days:\n  - day: 1\n    slots: [\n", encoding="utf-8")
+    with pytest.raises(CourseDataError) as caught:
+        sched.load_schedule(bad)
+    assert "row" in str(caught.value) and "not valid YAML" in str(caught.value)

@@ -1,0 +1,94 @@
+"""The built website, page by page, in headless Chromium with the network cut off.
+
+For every page: no console error, no failed or blocked request, every plotly chart drew its SVG and
+every widget snapshot rendered. Screenshots of a chart page, a map page and an exercise page are kept
+in tests/artifacts/ for people to look at.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHART_PAGE_LIMIT = 300 * 1024  # bytes of HTML, the shared plotly.js excluded
+
+
+def site_pages(site: Path) -> list[str]:
+    skip = {"genindex.html", "search.html"}
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if "_static" not in p.parts and "_sources" not in p.parts and p.name not in skip
+    )
+
+
+def check_page(browser, page_watch, url: str, screenshot: Path | None = None) -> dict:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    watch = page_watch(context)
+    page = context.new_page()
+    watch.attach(page)
+    page.goto(url, wait_until="load")
+    charts = page.locator(".plotly-graph-div")
+    widget_views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]')
+    if charts.count():
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.plotly-graph-div')].every(d => d.querySelector('.main-svg'))",
+            timeout=20000,
+        )
+    if widget_views.count():
+        page.wait_for_function(
+            """() => [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
+                 .every(s => s.previousElementSibling && s.previousElementSibling.classList.contains('widget-subarea')
+                             && s.previousElementSibling.childElementCount > 0)""",
+            timeout=20000,
+        )
+    page.wait_for_load_state("networkidle")
+    result = {
+        "charts": charts.count(),
+        "drawn": page.locator(".plotly-graph-div .main-svg").count(),
+        "widget_views": widget_views.count(),
+        "widgets_rendered": page.locator(".widget-subarea > *").count(),
+        "map_shapes": page.locator(".plotly-graph-div path.js-fill").count(),
+        "problems": watch.problems(),
+    }
+    if screenshot:
+        page.screenshot(path=str(screenshot), full_page=True)
+    context.close()
+    return result
+
+
+def test_every_page_renders_offline(browser, page_watch, built_site, site_url):
+    pages = site_pages(built_site)
+    assert "index.html" in pages and len(pages) >= 5
+    report = {name: check_page(browser, page_watch, f"{site_url}/{name}") for name in pages}
+    failures = {name: r["problems"] for name, r in report.items() if r["problems"]}
+    assert not failures, f"pages with errors or outside requests: {failures}"
+    undrawn = {n: r for n, r in report.items() if r["drawn"] < r["charts"]}
+    assert not undrawn, f"charts that did not draw: {undrawn}"
+    unrendered = {n: r for n, r in report.items() if r["widgets_rendered"] < r["widget_views"]}
+    assert not unrendered, f"widget snapshots that did not render: {unrendered}"
+    assert sum(r["charts"] for r in report.values()) >= 3, "the book should hold charts"
+    assert any(r["map_shapes"] >= 14 for r in report.values()), "no page drew the 14 economic regions"
+    assert sum(r["widget_views"] for r in report.values()) >= 2, "the book should hold widget snapshots"
+
+
+def test_chart_map_and_exercise_pages_screenshots_and_weight(browser, page_watch, built_site, site_url, artifacts):
+    chart_page = "notebooks/s00-getting-started.html"
+    exercise_page = "exercises/s00-getting-started.html"
+    chart = check_page(browser, page_watch, f"{site_url}/{chart_page}", artifacts / "chart-and-map-page.png")
+    exercise = check_page(browser, page_watch, f"{site_url}/{exercise_page}", artifacts / "exercise-page.png")
+    assert chart["charts"] >= 3 and chart["drawn"] >= chart["charts"] and chart["map_shapes"] >= 14
+    # The chart inside the peer-explorer widget is drawn on the static site too.
+    assert chart["widget_views"] >= 1 and chart["widgets_rendered"] >= 1
+    assert exercise["widget_views"] >= 1 and exercise["widgets_rendered"] >= 1
+    assert not chart["problems"] and not exercise["problems"]
+    weight = (built_site / chart_page).stat().st_size
+    assert weight < CHART_PAGE_LIMIT, f"{chart_page} weighs {weight} bytes"
+    # plotly.js is served once, from the site itself, never inlined into a page.
+    assert (built_site / "_static" / "plotly.min.js").stat().st_size > 1_000_000
+    html = (built_site / chart_page).read_text(encoding="utf-8")
+    assert html.count("_static/plotly.min.js") == 1
+    assert "cdn.plot.ly" not in html and "cdn.jsdelivr" not in html and "cdnjs" not in html
