@@ -123,10 +123,26 @@ class CourseChart:
         self.summary = summary
 
     def _ipython_display_(self) -> None:
-        from IPython.display import Markdown, display
+        from IPython.display import display
 
         display(self.figure)
-        display(Markdown(f"*Text summary of the chart:* {self.summary}"))
+        display(self._summary_markdown())
+
+    def _summary_markdown(self):
+        from IPython.display import Markdown
+
+        return Markdown(f"*Text summary of the chart:* {self.summary}")
+
+    def show_in(self, output) -> None:
+        """Replace the contents of an `ipywidgets.Output` with this chart and its summary.
+
+        Writes the outputs directly instead of capturing them with `with output:`: the capture
+        depends on kernel messages and made notebook execution stall until its time-out; this works
+        the same live, during a build and in the static snapshot.
+        """
+        output.outputs = ()
+        output.append_display_data(self.figure)
+        output.append_display_data(self._summary_markdown())
 
 
 def _source_note(fig: go.Figure, source: str) -> None:

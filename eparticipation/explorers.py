@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
 
 from eparticipation import charts
 from eparticipation.analysis.survey_trends import country_rows, peer_series
@@ -33,9 +32,7 @@ def peer_explorer(panel: pd.DataFrame, country_code: str, peer_codes: list[str],
     output = widgets.Output()
 
     def show(change=None) -> None:
-        output.clear_output(wait=True)
-        with output:
-            display(peer_comparison(panel, country_code, picker.value, index, source))
+        peer_comparison(panel, country_code, picker.value, index, source).show_in(output)
 
     picker.observe(show, names="value")
     show()

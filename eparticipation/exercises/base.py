@@ -1,0 +1,281 @@
+"""The exercise framework: one small base class that every exercise's widget builds on.
+
+An exercise module has three parts, in this order (read `profile.py`, then `readiness.py`):
+
+1. **Model**: a pydantic model of the answers (`eparticipation.workbook.models.Answers`) and a
+   `SectionSpec` registered with `eparticipation.workbook.sections.register`.
+2. **Rules**: pure functions `answers -> list[Feedback]`; each message explains *why*.
+3. **Widget**: a subclass of `Exercise` that creates its fields with `add_text` / `add_choice`;
+   the base loads the saved answers into them, validates on every committed change (messages
+   next to the field), saves the section atomically, refreshes the feedback and the saved
+   indicator, offers a reset that asks first, and adds the workbook tools (download, restore,
+   share). Callbacks use only the exercise object, never notebook globals.
+
+The notebook calls a one-line function, e.g. `profile_exercise()`, which returns the widget.
+Only standard ipywidgets controls are used, so the book's static snapshots can show them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import html
+from typing import Any, ClassVar, Iterator
+
+import ipywidgets as w
+from pydantic import BaseModel, ValidationError
+
+from eparticipation import i18n
+from eparticipation.exercises.feedback import Feedback, feedback_html
+from eparticipation.workbook.sections import SectionSpec
+from eparticipation.workbook.store import LoadResult, WorkbookStore
+
+LABEL_WIDTH = "13em"
+
+
+def _now() -> str:
+    """Wall-clock time for the saved indicator (only ever shown after a participant's action)."""
+    return _dt.datetime.now().strftime("%H:%M:%S")
+
+
+def validation_messages(model: type[BaseModel], values: dict, lang: str) -> dict[str, str]:
+    """Pure: {field name: message} for every value the model refuses (empty dict when valid)."""
+    try:
+        model.model_validate(values)
+    except ValidationError as error:
+        messages: dict[str, str] = {}
+        for item in error.errors():
+            loc = item.get("loc") or ("",)
+            name = str(loc[0])
+            kind = item.get("type", "")
+            ctx = item.get("ctx") or {}
+            if kind == "string_too_long":
+                text = i18n.t("validation.too_long", lang, max=ctx.get("max_length", "?"))
+            elif kind in ("literal_error", "enum"):
+                text = i18n.t("validation.choice", lang)
+            else:
+                text = i18n.t("validation.invalid", lang)
+            messages.setdefault(name, text)
+        return messages
+    return {}
+
+
+class Exercise:
+    """Base class of every exercise widget. Subclasses set `spec` and implement `build()`."""
+
+    spec: ClassVar[SectionSpec]
+    intro_key: ClassVar[str | None] = None
+    # Fields that should be filled before export; empty ones get a gentle note, but still save.
+    recommended: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, store: WorkbookStore | None = None, lang: str | None = None, *,
+                 download_dir: str | None = None) -> None:
+        self.store = store if store is not None else WorkbookStore()
+        loaded: LoadResult = self.store.load(self.spec.key)
+        self.answers: BaseModel = loaded.answers
+        self.lang = i18n.normalise(lang or self.store.language())
+        self.fields: dict[str, w.ValueWidget] = {}
+        self.messages: dict[str, w.HTML] = {}
+        self._labels: list[tuple[Any, str, str, dict]] = []
+        self._options: list[tuple[Any, list[tuple[str, Any]]]] = []
+        self._filling = False
+
+        self.title = self._tr(w.HTML(), "value", self.spec.title_key, wrap="h3")
+        self.intro = self._tr(w.HTML(), "value", self.intro_key, wrap="p") if self.intro_key else None
+        self.load_note = w.HTML(value=self._load_note(loaded))
+        self.feedback = w.HTML()
+        self.saved = w.Label(value=i18n.t("saved.loaded" if loaded.status == "loaded" else
+                                          "saved.not_yet", self.lang))
+        self.saved.add_class("ep-saved")
+        self.feedback.add_class("ep-feedback")
+
+        body = self.build()
+        self.reset_button = self._tr(w.Button(icon="undo", layout=w.Layout(width="auto")), "description", "reset.button")
+        self.reset_yes = self._tr(w.Button(button_style="danger", layout=w.Layout(width="auto")), "description",
+                                  "reset.yes")
+        self.reset_no = self._tr(w.Button(layout=w.Layout(width="auto")), "description", "reset.no")
+        self.reset_button.add_class("ep-reset")
+        self.reset_yes.add_class("ep-reset-yes")
+        self.reset_no.add_class("ep-reset-no")
+        self.reset_question = self._tr(w.Label(), "value", "reset.question")
+        self.reset_confirm = w.HBox([self.reset_question, self.reset_yes, self.reset_no],
+                                    layout=w.Layout(display="none"))
+        self.reset_button.on_click(self.ask_reset)
+        self.reset_yes.on_click(self.confirm_reset)
+        self.reset_no.on_click(self.cancel_reset)
+
+        from eparticipation.exercises.tools import WorkbookTools
+
+        self.tools = WorkbookTools(self.store, self.lang, on_restored=self.reload, download_dir=download_dir)
+
+        self.fill(self.answers)
+        for widget in self.fields.values():
+            widget.observe(self.on_change, names="value")
+        self.refresh()
+
+        parts: list[w.Widget] = [self.title]
+        if self.intro is not None:
+            parts.append(self.intro)
+        parts += [self.load_note, *body, self.feedback, *self.extra_views(),
+                  w.HBox([self.saved, self.reset_button]), self.reset_confirm, self.tools.widget]
+        self.widget = w.VBox(parts)
+        self.widget.add_class("ep-exercise")
+        self.widget.add_class(f"ep-exercise-{self.spec.key}")
+
+    # -- for subclasses --------------------------------------------------------------------------
+    def build(self) -> list[w.Widget]:
+        """Create the fields (with `add_text`, `add_choice`) and return the rows to show."""
+        raise NotImplementedError
+
+    def rules(self, answers: BaseModel) -> list[Feedback]:
+        """Pure feedback rules for the current answers (call the module's rule function)."""
+        return []
+
+    def extra_views(self) -> list[w.Widget]:
+        """Widgets shown after the feedback (e.g. a chart)."""
+        return []
+
+    def after_update(self, answers: BaseModel) -> None:
+        """Called after every refresh (e.g. to redraw a chart)."""
+
+    def read(self) -> dict:
+        """The form's values as a dict for the model (override for nested answers)."""
+        return {name: field.value for name, field in self.fields.items()}
+
+    def fill(self, answers: BaseModel) -> None:
+        """Put answers into the fields without triggering saves (override for nested answers)."""
+        with self.filling():
+            for name, field in self.fields.items():
+                field.value = getattr(answers, name)
+
+    # -- field helpers ---------------------------------------------------------------------------
+    def add_text(self, name: str, label_key: str, *, placeholder_key: str | None = None,
+                 long: bool = False) -> w.Widget:
+        cls = w.Textarea if long else w.Text
+        field = cls(continuous_update=False, layout=w.Layout(width="32em" if not long else "46em"))
+        if long:
+            field.layout.height = "6em"
+        if placeholder_key:
+            self._tr(field, "placeholder", placeholder_key)
+        return self._row(name, label_key, field)
+
+    def add_choice(self, name: str, label_key: str, options: list[tuple[str, Any]], *,
+                   kind: type = w.ToggleButtons) -> w.Widget:
+        """A choice among translated options: `options` is [(i18n key, value), ...]."""
+        field = kind(options=[(i18n.t(key, self.lang), value) for key, value in options], value=None)
+        if isinstance(field, w.ToggleButtons):
+            field.style.button_width = "auto"
+        self._options.append((field, options))
+        return self._row(name, label_key, field)
+
+    def _row(self, name: str, label_key: str, field: w.ValueWidget) -> w.Widget:
+        label = self._tr(w.Label(layout=w.Layout(width=LABEL_WIDTH)), "value", label_key)
+        message = w.HTML()
+        message.add_class("ep-field-message")
+        field.add_class(f"ep-field-{name}")
+        self.fields[name] = field
+        self.messages[name] = message
+        return w.HBox([label, field, message])
+
+    def _tr(self, widget: Any, attribute: str, key: str | None, *, wrap: str | None = None, **params) -> Any:
+        """Register a translated attribute so a language switch relabels it."""
+        if key is not None:
+            self._labels.append((widget, attribute, key, {"wrap": wrap, **params}))
+            self._apply_label(widget, attribute, key, {"wrap": wrap, **params})
+        return widget
+
+    def _apply_label(self, widget: Any, attribute: str, key: str, params: dict) -> None:
+        params = dict(params)
+        wrap = params.pop("wrap", None)
+        text = i18n.t(key, self.lang, **params)
+        if wrap:
+            text = f"<{wrap}>{html.escape(text)}</{wrap}>"
+        setattr(widget, attribute, text)
+
+    @contextlib.contextmanager
+    def filling(self) -> Iterator[None]:
+        """Set field values without treating them as the participant's changes (no save)."""
+        self._filling = True
+        try:
+            yield
+        finally:
+            self._filling = False
+
+    # -- behaviour -------------------------------------------------------------------------------
+    def on_change(self, change: dict | None = None) -> None:
+        """A committed change: validate, save if valid, refresh feedback and indicator."""
+        if self._filling:
+            return
+        values = self.read()
+        problems = validation_messages(self.spec.model, values, self.lang)
+        if problems:
+            self.show_messages(values, problems)
+            self.saved.value = i18n.t("saved.invalid", self.lang)
+            return
+        self.answers = self.spec.model.model_validate(values)
+        try:
+            self.store.save(self.spec.key, self.answers)
+        except OSError as error:
+            self.saved.value = i18n.t("saved.failed", self.lang, error=error.strerror or str(error))
+        else:
+            self.saved.value = i18n.t("saved.at", self.lang, time=_now())
+        self.refresh()
+
+    def show_messages(self, values: dict, problems: dict[str, str]) -> None:
+        for name, message in self.messages.items():
+            if name in problems:
+                message.value = f'<span style="color:#b00020">✖ {html.escape(problems[name])}</span>'
+            elif name in self.recommended and not str(values.get(name) or "").strip():
+                message.value = f'<span style="color:#555">{html.escape(i18n.t("validation.recommended", self.lang))}</span>'
+            else:
+                message.value = ""
+
+    def refresh(self) -> None:
+        """Redraw the messages and feedback from `self.answers` (pure rules, no I/O)."""
+        self.show_messages(self.answers.model_dump(), {})
+        self.feedback.value = feedback_html(self.rules(self.answers), self.lang)
+        self.after_update(self.answers)
+
+    def set_language(self, lang: str) -> None:
+        self.lang = i18n.normalise(lang)
+        for widget, attribute, key, params in self._labels:
+            self._apply_label(widget, attribute, key, params)
+        with self.filling():
+            for field, options in self._options:
+                value = field.value
+                field.options = [(i18n.t(key, self.lang), v) for key, v in options]
+                field.value = value
+        self.tools.set_language(self.lang)
+        self.refresh()
+
+    def ask_reset(self, _button: Any = None) -> None:
+        self.reset_confirm.layout.display = "flex"
+
+    def cancel_reset(self, _button: Any = None) -> None:
+        self.reset_confirm.layout.display = "none"
+
+    def confirm_reset(self, _button: Any = None) -> None:
+        backup = self.store.reset(self.spec.key)
+        self.answers = self.spec.model()
+        self.fill(self.answers)
+        self.reset_confirm.layout.display = "none"
+        self.saved.value = i18n.t("reset.done", self.lang) + (
+            " " + i18n.t("reset.backup", self.lang, name=backup.name) if backup else "")
+        self.refresh()
+
+    def reload(self) -> None:
+        """Read the section from the store again (after a restore) and show it."""
+        loaded = self.store.load(self.spec.key)
+        self.answers = loaded.answers
+        self.load_note.value = self._load_note(loaded)
+        self.fill(self.answers)
+        self.refresh()
+
+    def _load_note(self, loaded: LoadResult) -> str:
+        if loaded.ok:
+            return ""
+        key = "load.recovered" if loaded.status == "recovered" else "load.lost"
+        text = i18n.t(key, self.lang, moved=loaded.moved_to.name if loaded.moved_to else "?")
+        detail = i18n.t("load.detail", self.lang, problem=loaded.problem or "")
+        return (f'<div class="ep-load-problem" style="border-left:4px solid #D55E00;padding:0.3em 0.6em">'
+                f'⚠ {html.escape(text)}<br><small>{html.escape(detail)}</small></div>')

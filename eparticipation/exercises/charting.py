@@ -1,0 +1,69 @@
+"""The ONE place where an exercise puts a chart on screen.
+
+Two ways exist to show a plotly figure inside a widget; which one the book's static snapshots
+render is checked by the book's browser test, and switching is one assignment::
+
+    charting.MODE = "output"   # ipywidgets.Output holding a display_data with the plotly mime type
+                               # (JupyterLab) and a small text/html copy (the static book)
+    charting.MODE = "html"     # ipywidgets.HTML holding charts.figure_html(fig)
+
+Either way, the outputs are set directly (no running kernel needed, so tests and callbacks behave
+the same) and are deterministic: the HTML uses the chart's stable div id, never a random one.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from functools import lru_cache
+
+import ipywidgets as w
+import plotly.graph_objects as go
+
+from eparticipation import charts
+
+MODE = "output"
+
+
+@lru_cache(maxsize=1)
+def _course_template_json() -> dict:
+    import plotly.io as pio
+
+    charts.setup()
+    merged = pio.templates.merge_templates(pio.templates["plotly_white"], charts.course_template())
+    return merged.to_plotly_json()
+
+
+def light_figure(data: list[dict], layout: dict) -> go.Figure:
+    """A figure from plain dicts with the course theme, skipping plotly's slow validation.
+
+    Merging templates and validating every property costs ~60-90 ms per figure, too slow for a
+    callback (goal <= 50 ms). Build the dicts carefully; tests re-validate them with go.Figure.
+    """
+    return go.Figure({"data": data, "layout": {"template": _course_template_json(), **layout}}, _validate=False)
+
+
+def chart_area() -> w.Widget:
+    """An empty chart area for the current MODE."""
+    area = w.Output() if MODE == "output" else w.HTML()
+    area.add_class("ep-chart")
+    return area
+
+
+def figure_bundle(fig: go.Figure, summary: str) -> dict:
+    """The mime bundle of a figure: plotly JSON for JupyterLab, stable HTML for the book, text."""
+    figure = json.loads(fig.to_json())  # plain JSON types only: widget state must serialise
+    return {
+        "application/vnd.plotly.v1+json": {"data": figure.get("data", []), "layout": figure.get("layout", {}),
+                                           "config": {"displaylogo": False, "responsive": True}},
+        "text/html": charts.figure_html(fig),
+        "text/plain": summary,
+    }
+
+
+def show_figure(area: w.Widget, fig: go.Figure, summary: str) -> None:
+    """Replace what the chart area shows with `fig` (and its text summary as plain text)."""
+    if isinstance(area, w.Output):
+        area.outputs = ({"output_type": "display_data", "data": figure_bundle(fig, summary), "metadata": {}},)
+    else:
+        area.value = charts.figure_html(fig) + f'<p class="sr-only" hidden>{html.escape(summary)}</p>'

@@ -1,0 +1,54 @@
+"""Feedback items: what pure rule functions return, and how the widgets show them.
+
+A rule never returns prose; it returns a `Feedback` with an i18n key and parameters, so the same
+rule speaks Azerbaijani and English and can be unit-tested without widgets. Every feedback text in
+the catalogue says *why*, not only *what*.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from eparticipation import i18n
+
+LEVELS = ("good", "tip", "warning")
+_ICON = {"good": "✔", "tip": "ℹ", "warning": "⚠"}  # glyphs that DejaVu and Arial cover
+_COLOUR = {"good": "#006b4f", "tip": "#0b4f7a", "warning": "#8a3b00"}  # dark, AA contrast on white
+
+
+@dataclass(frozen=True)
+class Feedback:
+    level: str  # "good" | "tip" | "warning"
+    key: str  # i18n key of the message (the message explains why)
+    params: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.level not in LEVELS:
+            raise ValueError(f"feedback level must be one of {LEVELS}")
+
+    def text(self, lang: str) -> str:
+        return i18n.t(self.key, lang, **{k: _param(v, lang) for k, v in self.params.items()})
+
+
+def _param(value, lang: str):
+    """Parameters written "t:<key>" are i18n keys; lists of them are joined with '; '."""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(_param(v, lang)).rstrip(".") for v in value)
+    if isinstance(value, str) and value.startswith("t:"):
+        return i18n.t(value[2:], lang)
+    return value
+
+
+def feedback_html(items: list[Feedback], lang: str) -> str:
+    """The feedback area's HTML; participant text inside parameters is escaped."""
+    if not items:
+        return ""
+    rows = []
+    for item in items:
+        rows.append(
+            f'<li class="ep-feedback ep-feedback-{item.level}" style="color:{_COLOUR[item.level]};'
+            f'margin:0.2em 0">{_ICON[item.level]} {html.escape(item.text(lang))}</li>'
+        )
+    title = html.escape(i18n.t("feedback.title", lang))
+    return f'<div class="ep-feedback-area"><strong>{title}</strong><ul style="list-style:none;padding-left:0.3em;margin:0.2em 0">{"".join(rows)}</ul></div>'

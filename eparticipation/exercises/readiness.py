@@ -1,0 +1,414 @@
+"""Session 2 exercise: the readiness self-assessment (adapted from UN DESA's METEP).
+
+Adapted from UN DESA's METEP; NOT the official METEP questionnaire. The official items, scale and
+scoring are not public. The statements below are course-authored and grouped under METEP's three
+pillars (e-information, e-consultation, e-decision-making) and four enabling conditions (legal
+framework, institutions, infrastructure, skills). As in DPADM's citizen-engagement self-assessment
+questionnaire (CESAQ), each statement is answered separately for **legislation** (a law or
+regulation requires or enables it) and for **policy** (a strategy, programme or internal rule sets
+it out), with Yes / No / Don't know.
+
+Scale stated for the results: an area's score is the share of its statements answered "Yes",
+0-100 %, separately for legislation and policy; unanswered statements count as not "Yes".
+
+Notebook::
+
+    from eparticipation.exercises.readiness import readiness_exercise
+    readiness_exercise()
+
+Order of this module: 1. model, 2. pure rules (scores, gaps, feedback, chart), 3. widget.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Literal
+
+import ipywidgets as w
+import plotly.graph_objects as go
+from pydantic import Field, field_validator
+
+from eparticipation import charts, i18n
+from eparticipation.exercises import charting
+from eparticipation.exercises.base import Exercise
+from eparticipation.exercises.feedback import Feedback
+from eparticipation.workbook import sections
+from eparticipation.workbook.document import Block, Bullets, Figure, Heading, Para, Table
+from eparticipation.workbook.models import LONG_TEXT, Answers
+from eparticipation.workbook.store import WorkbookStore
+
+# 1. Model --------------------------------------------------------------------------------------
+# (area key, "pillar" | "enabler", statement ids). Statement texts: i18n "readiness.item.<id>";
+# why each matters: "readiness.why.<id>".
+AREAS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("e_information", "pillar", ("info_drafts", "info_open_data", "info_requests")),
+    ("e_consultation", "pillar", ("cons_online", "cons_period", "cons_response")),
+    ("e_decision", "pillar", ("dec_codesign", "dec_petitions", "dec_online_vote")),
+    ("legal", "enabler", ("legal_access", "legal_duty_consult", "legal_data_protection")),
+    ("institutions", "enabler", ("inst_unit", "inst_coordination", "inst_budget")),
+    ("infrastructure", "enabler", ("infra_channel", "infra_accessible", "infra_secure")),
+    ("skills", "enabler", ("skills_training", "skills_analysis", "skills_outreach")),
+)
+STATEMENTS: dict[str, str] = {item: area for area, _kind, items in AREAS for item in items}
+COLUMNS = ("legislation", "policy")
+CHOICES = ("yes", "no", "dk")
+Choice = Literal["yes", "no", "dk"]
+
+
+class ItemAnswer(Answers):
+    legislation: Choice | None = None
+    policy: Choice | None = None
+
+
+class Readiness(Answers):
+    items: dict[str, ItemAnswer] = Field(default_factory=dict)
+    evidence: str = Field("", max_length=LONG_TEXT)
+
+    @field_validator("items")
+    @classmethod
+    def _known_statements(cls, value: dict[str, ItemAnswer]) -> dict[str, ItemAnswer]:
+        unknown = sorted(set(value) - set(STATEMENTS))
+        if unknown:
+            raise ValueError(f"unknown statement ids: {', '.join(unknown)}")
+        return value
+
+    def answer(self, item: str, column: str) -> str | None:
+        found = self.items.get(item)
+        return getattr(found, column) if found is not None else None
+
+
+# 2. Rules (pure) ---------------------------------------------------------------------------------
+# Why areas are weighted: rights and duties in law, and published information, come first because
+# the other steps rest on them (citizens cannot comment on what they cannot see); e-decision-making
+# is the most demanding level and is best built on working information and consultation.
+AREA_WEIGHT = {"legal": 3.0, "e_information": 3.0, "institutions": 2.0, "e_consultation": 2.0,
+               "infrastructure": 1.5, "skills": 1.5, "e_decision": 1.0}
+
+
+def area_scores(answers: Readiness) -> dict[str, dict[str, float]]:
+    """{area: {"legislation": 0-100, "policy": 0-100}}: share of the area's statements answered Yes."""
+    scores = {}
+    for area, _kind, items in AREAS:
+        scores[area] = {column: round(100 * sum(answers.answer(i, column) == "yes" for i in items) / len(items), 1)
+                        for column in COLUMNS}
+    return scores
+
+
+def counts(answers: Readiness) -> dict[str, int]:
+    cells = [answers.answer(i, c) for i in STATEMENTS for c in COLUMNS]
+    return {"yes": cells.count("yes"), "no": cells.count("no"), "dk": cells.count("dk"),
+            "unanswered": cells.count(None), "total": len(cells)}
+
+
+@dataclass(frozen=True)
+class Gap:
+    item: str
+    area: str
+    priority: float
+    reason: str  # i18n key: why this answer pattern is a gap
+    legislation: str | None
+    policy: str | None
+
+
+def _pattern(legislation: str | None, policy: str | None) -> tuple[str, float] | None:
+    pair = (legislation, policy)
+    if "no" not in pair and "dk" not in pair:  # Yes, or not answered yet
+        return None
+    if pair == ("no", "no"):
+        return "readiness.gap.neither", 3.0
+    if "yes" in pair and "no" in pair:
+        return ("readiness.gap.policy_only" if policy == "yes" else "readiness.gap.law_only"), 2.0
+    if "yes" in pair and "dk" in pair:
+        return "readiness.gap.unknown", 1.0
+    if "no" in pair:  # no + don't know / unanswered
+        return "readiness.gap.no_and_unknown", 2.5
+    return "readiness.gap.unknown", 1.5  # don't know (+ don't know / unanswered)
+
+
+def gaps(answers: Readiness) -> list[Gap]:
+    """Every statement with a No or Don't know, highest priority first.
+
+    priority = area weight (see AREA_WEIGHT) + pattern weight: neither law nor policy 3, No plus
+    Don't know 2.5, one of the two missing 2, Don't know 1.5 (1 if the other is Yes).
+    Ties keep the order of the statements.
+    """
+    found = []
+    for order, item in enumerate(STATEMENTS):
+        legislation, policy = answers.answer(item, "legislation"), answers.answer(item, "policy")
+        pattern = _pattern(legislation, policy)
+        if pattern is None:
+            continue
+        reason, weight = pattern
+        area = STATEMENTS[item]
+        found.append((-(AREA_WEIGHT[area] + weight), order,
+                      Gap(item, area, AREA_WEIGHT[area] + weight, reason, legislation, policy)))
+    return [gap for *_key, gap in sorted(found, key=lambda entry: entry[:2])]
+
+
+def readiness_feedback(answers: Readiness) -> list[Feedback]:
+    """Feedback on the whole assessment; each message says why it matters."""
+    items: list[Feedback] = []
+    tally = counts(answers)
+    answered = tally["total"] - tally["unanswered"]
+    if answered == 0:
+        return [Feedback("tip", "readiness.fb.start")]
+    if tally["unanswered"]:
+        items.append(Feedback("tip", "readiness.fb.progress", {"answered": answered, "total": tally["total"]}))
+    else:
+        items.append(Feedback("good", "readiness.fb.complete"))
+    if tally["dk"] and tally["dk"] * 4 >= answered:
+        items.append(Feedback("warning", "readiness.fb.many_dk", {"dk": tally["dk"]}))
+    if answered >= 8 and tally["yes"] == answered:
+        items.append(Feedback("warning", "readiness.fb.all_yes"))
+    scores = area_scores(answers)
+    for column in COLUMNS:
+        if scores["e_decision"][column] > scores["e_information"][column]:
+            items.append(Feedback("tip", "readiness.fb.ladder", {"column": f"t:readiness.column.{column}"}))
+            break
+    law_yes = sum(answers.answer(i, "legislation") == "yes" for i in STATEMENTS)
+    policy_yes = sum(answers.answer(i, "policy") == "yes" for i in STATEMENTS)
+    if policy_yes - law_yes >= 4:
+        items.append(Feedback("tip", "readiness.fb.policy_ahead"))
+    elif law_yes - policy_yes >= 4:
+        items.append(Feedback("tip", "readiness.fb.law_ahead"))
+    if tally["yes"] and not answers.evidence.strip():
+        items.append(Feedback("tip", "readiness.fb.evidence"))
+    top = gaps(answers)[:3]
+    if top:
+        items.append(Feedback("tip", "readiness.fb.top_gaps",
+                              {"gaps": [f"t:readiness.item.{g.item}" for g in top]}))
+    return items
+
+
+def _choice_text(value: str | None, lang: str) -> str:
+    return i18n.t(f"readiness.choice.{value}", lang) if value else i18n.t("common.not_answered", lang)
+
+
+def gap_texts(answers: Readiness, lang: str, limit: int | None = None) -> list[str]:
+    """The prioritised gap list as sentences: statement, answers, why it is a gap, why it matters."""
+    out = []
+    for gap in gaps(answers)[:limit]:
+        out.append(i18n.t("readiness.gap.line", lang,
+                          item=i18n.t(f"readiness.item.{gap.item}", lang),
+                          area=i18n.t(f"readiness.area.{gap.area}", lang),
+                          legislation=_choice_text(gap.legislation, lang),
+                          policy=_choice_text(gap.policy, lang),
+                          reason=i18n.t(gap.reason, lang),
+                          why=i18n.t(f"readiness.why.{gap.item}", lang),
+                          weight=i18n.t(f"readiness.weight.{gap.area}", lang)))
+    return out
+
+
+def radar_figure(answers: Readiness, lang: str) -> go.Figure:
+    """Radar of area scores: legislation and policy, distinguishable without colour (dash, marker)."""
+    scores = area_scores(answers)
+    labels = [i18n.t(f"readiness.area.{area}", lang) for area, _k, _i in AREAS]
+    styles = {"legislation": (charts.PALETTE[0], "solid", "circle"), "policy": (charts.PALETTE[1], "dash", "square")}
+    data = []
+    for column in COLUMNS:
+        colour, dash, symbol = styles[column]
+        values = [scores[area][column] for area, _k, _i in AREAS]
+        data.append(dict(
+            type="scatterpolar", r=values + values[:1], theta=labels + labels[:1],
+            name=i18n.t(f"readiness.column.{column}", lang), mode="lines+markers", fill="toself", opacity=0.75,
+            line=dict(color=colour, dash=dash, width=3), marker=dict(symbol=symbol, size=9),
+            hovertemplate="%{theta}: %{r:.0f}%<extra>%{fullData.name}</extra>"))
+    layout = dict(
+        title=dict(text=i18n.t("readiness.chart.title", lang)),
+        polar=dict(radialaxis=dict(range=[0, 100], ticksuffix="%", tickvals=[0, 25, 50, 75, 100])),
+        legend=dict(orientation="h", y=-0.12, x=0), margin=dict(l=70, r=70, t=80, b=70), height=480,
+    )
+    return charting.light_figure(data, layout)
+
+
+def radar_summary(answers: Readiness, lang: str) -> str:
+    """The chart in words (for screen readers, print and anyone who cannot read the picture)."""
+    scores = area_scores(answers)
+    parts = []
+    for column in COLUMNS:
+        values = ", ".join(f"{i18n.t(f'readiness.area.{area}', lang)} {scores[area][column]:.0f}%"
+                           for area, _k, _i in AREAS)
+        parts.append(f"{i18n.t(f'readiness.column.{column}', lang)}: {values}.")
+    combined = {area: (s["legislation"] + s["policy"]) / 2 for area, s in scores.items()}
+    tally = counts(answers)
+    answered = tally["total"] - tally["unanswered"]
+    if max(combined.values()) == min(combined.values()):
+        parts.append(i18n.t("readiness.chart.summary_flat", lang, answered=answered, total=tally["total"]))
+    else:
+        strongest = max(combined, key=lambda a: combined[a])
+        weakest = min(combined, key=lambda a: combined[a])
+        parts.append(i18n.t("readiness.chart.summary", lang, answered=answered, total=tally["total"],
+                            strongest=i18n.t(f"readiness.area.{strongest}", lang),
+                            weakest=i18n.t(f"readiness.area.{weakest}", lang)))
+    return " ".join(parts)
+
+
+def render_readiness(answers: Readiness, lang: str) -> list[Block]:
+    """The section in the strategy draft: label, answers, scores, gaps, evidence, chart summary."""
+    rows = []
+    for area, _kind, items in AREAS:
+        for item in items:
+            rows.append((i18n.t(f"readiness.area.{area}", lang), i18n.t(f"readiness.item.{item}", lang),
+                         _choice_text(answers.answer(item, "legislation"), lang),
+                         _choice_text(answers.answer(item, "policy"), lang)))
+    scores = area_scores(answers)
+    score_rows = tuple((i18n.t(f"readiness.area.{area}", lang), f"{scores[area]['legislation']:.0f}%",
+                        f"{scores[area]['policy']:.0f}%") for area, _k, _i in AREAS)
+    blocks: list[Block] = [
+        Para(i18n.t("readiness.adapted", lang)),
+        Table(header=(i18n.t("readiness.area", lang), i18n.t("readiness.statement", lang),
+                      i18n.t("readiness.column.legislation", lang), i18n.t("readiness.column.policy", lang)),
+              rows=tuple(rows)),
+        Heading(i18n.t("readiness.scores", lang), 3),
+        Table(header=(i18n.t("readiness.area", lang), i18n.t("readiness.column.legislation", lang),
+                      i18n.t("readiness.column.policy", lang)), rows=score_rows),
+        Figure(radar_figure(answers, lang), radar_summary(answers, lang)),
+    ]
+    gap_lines = gap_texts(answers, lang)
+    blocks.append(Heading(i18n.t("readiness.gaps", lang), 3))
+    blocks.append(Bullets(tuple(gap_lines)) if gap_lines else Para(i18n.t("readiness.no_gaps", lang)))
+    if answers.evidence.strip():
+        blocks.append(Para(answers.evidence, label=i18n.t("readiness.evidence", lang)))
+    return blocks
+
+
+def aggregate_readiness(entries: list[tuple[str, Readiness]], lang: str) -> list[Block]:
+    """Facilitator dashboard: every participant's area scores side by side, then the common gaps."""
+    if not entries:
+        return []
+    labels = [label for label, _a in entries]
+    area_labels = [i18n.t(f"readiness.area.{area}", lang) for area, _k, _i in AREAS]
+    matrix = []
+    for _label, answers in entries:
+        scores = area_scores(answers)
+        matrix.append([round((scores[a]["legislation"] + scores[a]["policy"]) / 2) for a, _k, _i in AREAS])
+    charts.setup()
+    fig = go.Figure(go.Heatmap(
+        z=matrix, x=area_labels, y=labels, zmin=0, zmax=100, colorscale=[[i / 4, c] for i, c in enumerate(charts.SEQUENTIAL)],
+        text=[[f"{v}%" for v in row] for row in matrix], texttemplate="%{text}",
+        colorbar=dict(title="%", ticksuffix="%"),
+        hovertemplate="%{y} · %{x}: %{z}%<extra></extra>"))
+    fig.update_layout(template=f"plotly_white+{charts.TEMPLATE_NAME}", title=i18n.t("readiness.dash.heatmap", lang),
+                      height=max(320, 60 + 24 * len(labels)), yaxis=dict(autorange="reversed"),
+                      margin=dict(l=140, r=40, t=70, b=90))
+    means = [round(sum(row[j] for row in matrix) / len(matrix)) for j in range(len(area_labels))]
+    summary = i18n.t("readiness.dash.summary", lang, n=len(entries),
+                     means="; ".join(f"{a} {m}%" for a, m in zip(area_labels, means)))
+    score_rows = tuple((label, *(f"{v}%" for v in row)) for label, row in zip(labels, matrix))
+    common = []
+    for item, area in STATEMENTS.items():
+        no = sum(any(a.answer(item, c) == "no" for c in COLUMNS) for _l, a in entries)
+        dk = sum(any(a.answer(item, c) == "dk" for c in COLUMNS) and not any(a.answer(item, c) == "no" for c in COLUMNS)
+                 for _l, a in entries)
+        if no or dk:
+            common.append((no + dk, no, item, area, dk))
+    common.sort(key=lambda row: (-row[0], -row[1], list(STATEMENTS).index(row[2])))
+    gap_rows = tuple((i18n.t(f"readiness.item.{item}", lang), i18n.t(f"readiness.area.{area}", lang),
+                      str(no), str(dk), f"{round(100 * total / len(entries))}%")
+                     for total, no, item, area, dk in common[:10])
+    return [
+        Para(i18n.t("readiness.adapted", lang)),
+        Figure(fig, summary),
+        Table(header=(i18n.t("readiness.dash.participant", lang), *area_labels), rows=score_rows),
+        Heading(i18n.t("readiness.dash.common_gaps", lang), 3),
+        Table(header=(i18n.t("readiness.statement", lang), i18n.t("readiness.area", lang),
+                      i18n.t("readiness.dash.with_no", lang), i18n.t("readiness.dash.with_dk", lang),
+                      i18n.t("readiness.dash.share", lang)), rows=gap_rows)
+        if gap_rows else Para(i18n.t("readiness.no_gaps", lang)),
+    ]
+
+
+SPEC = sections.register(sections.SectionSpec(
+    key="readiness", model=Readiness, version=1, order=20, title_key="readiness.title",
+    render=render_readiness, aggregate=aggregate_readiness,
+    is_empty=lambda a: counts(a)["unanswered"] == counts(a)["total"] and not a.evidence.strip(),
+))
+
+
+# 3. Widget ---------------------------------------------------------------------------------------
+class ReadinessExercise(Exercise):
+    spec = SPEC
+    intro_key = "readiness.intro"
+
+    def build(self) -> list[w.Widget]:
+        self.adapted = self._tr(w.HTML(), "value", "readiness.adapted", wrap="em")
+        rows: list[w.Widget] = [self.adapted]
+        header_cells = [self._tr(w.HTML(layout=w.Layout(width="26em")), "value", "readiness.statement", wrap="b")]
+        for column in COLUMNS:
+            header_cells.append(self._tr(w.HTML(layout=w.Layout(width="24.5em")), "value",
+                                         f"readiness.column.{column}", wrap="b"))
+        for area, kind, items in AREAS:
+            heading = self._tr(w.HTML(), "value", f"readiness.area.{area}", wrap="h4")
+            kind_note = self._tr(w.HTML(), "value", f"readiness.kind.{kind}", wrap="small")
+            rows += [heading, kind_note, w.HBox(header_cells if area == AREAS[0][0] else
+                                                [self._clone_header(h) for h in header_cells])]
+            for item in items:
+                text = self._tr(w.HTML(layout=w.Layout(width="26em")), "value", f"readiness.item.{item}")
+                toggles = []
+                for column in COLUMNS:
+                    toggle = w.ToggleButtons(options=[(i18n.t(f"readiness.choice.{c}", self.lang), c) for c in CHOICES],
+                                             value=None, layout=w.Layout(width="24.5em"))
+                    toggle.style.button_width = "7.6em"
+                    toggle.add_class(f"ep-field-{item}-{column}")
+                    toggle.add_class(f"ep-column-{column}")
+                    self._options.append((toggle, [(f"readiness.choice.{c}", c) for c in CHOICES]))
+                    self.fields[f"{item}:{column}"] = toggle
+                    toggles.append(toggle)
+                row = w.HBox([text, *toggles])
+                row.add_class(f"ep-statement-{item}")
+                rows.append(row)
+        rows.append(self.add_text("evidence", "readiness.evidence", placeholder_key="readiness.evidence_placeholder",
+                                  long=True))
+        self.gap_list = w.HTML()
+        self.gap_list.add_class("ep-gaps")
+        self.chart = charting.chart_area()
+        self.chart_summary = w.HTML()
+        self.chart_summary.add_class("ep-chart-summary")
+        return rows
+
+    def _clone_header(self, cell: w.HTML) -> w.HTML:
+        clone = w.HTML(value=cell.value, layout=w.Layout(width=cell.layout.width))
+        for widget, attribute, key, params in list(self._labels):
+            if widget is cell:
+                self._labels.append((clone, attribute, key, params))
+        return clone
+
+    def read(self) -> dict:
+        items: dict[str, dict] = {}
+        for name, field in self.fields.items():
+            if ":" in name and field.value is not None:
+                item, column = name.split(":")
+                items.setdefault(item, {})[column] = field.value
+        return {"items": items, "evidence": self.fields["evidence"].value}
+
+    def fill(self, answers: Readiness) -> None:  # type: ignore[override]
+        with self.filling():
+            for name, field in self.fields.items():
+                if ":" in name:
+                    item, column = name.split(":")
+                    field.value = answers.answer(item, column)
+            self.fields["evidence"].value = answers.evidence
+
+    def rules(self, answers: Readiness) -> list[Feedback]:  # type: ignore[override]
+        return readiness_feedback(answers)
+
+    def extra_views(self) -> list[w.Widget]:
+        return [self.chart, self.chart_summary, self.gap_list]
+
+    def after_update(self, answers: Readiness) -> None:  # type: ignore[override]
+        charting.show_figure(self.chart, radar_figure(answers, self.lang), radar_summary(answers, self.lang))
+        self.chart_summary.value = (f"<p><small><b>{html.escape(i18n.t('readiness.chart.text', self.lang))}</b> "
+                                    f"{html.escape(radar_summary(answers, self.lang))}</small></p>")
+        lines = gap_texts(answers, self.lang)
+        title = html.escape(i18n.t("readiness.gaps", self.lang))
+        if lines:
+            body = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+            self.gap_list.value = f"<div><b>{title}</b><ol>{body}</ol></div>"
+        else:
+            self.gap_list.value = f"<div><b>{title}</b><p>{html.escape(i18n.t('readiness.no_gaps_yet', self.lang))}</p></div>"
+
+
+def readiness_exercise(store: WorkbookStore | None = None, lang: str | None = None, **options) -> w.VBox:
+    """The readiness self-assessment's widget (one line in a notebook: `readiness_exercise()`)."""
+    return ReadinessExercise(store, lang, **options).widget

@@ -1,0 +1,79 @@
+import re
+import string
+from pathlib import Path
+
+
+from eparticipation import i18n
+from eparticipation.exercises.readiness import AREAS, CHOICES, COLUMNS, STATEMENTS
+from eparticipation.workbook import sections
+
+PACKAGE = Path(i18n.__file__).resolve().parents[1]
+SOURCES = [p for folder in ("workbook", "exercises", "i18n") for p in (PACKAGE / folder).glob("*.py")]
+PREFIXES = ("profile.", "readiness.", "tools.", "saved.", "reset.", "load.", "validation.", "feedback.",
+            "canvas.", "dash.", "export.", "common.", "language.")
+AZ_LETTERS = set("əğıöüçşƏĞİÖÜÇŞ")
+
+
+def fields(text: str) -> set[str]:
+    return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name}
+
+
+def test_both_catalogues_have_the_same_keys():
+    en, az = i18n.catalogue("en"), i18n.catalogue("az")
+    assert sorted(set(en) - set(az)) == [], "missing in Azerbaijani"
+    assert sorted(set(az) - set(en)) == [], "missing in English"
+
+
+def test_placeholders_match_and_no_text_is_empty():
+    en, az = i18n.catalogue("en"), i18n.catalogue("az")
+    for key in en:
+        assert en[key].strip() and az[key].strip(), key
+        assert fields(en[key]) == fields(az[key]), key
+
+
+def test_literal_keys_used_in_code_exist():
+    en = i18n.catalogue("en")
+    used = set()
+    for path in SOURCES:
+        for match in re.finditer(r'["\']([a-z_]+(?:\.[a-z_0-9]+)+)["\']', path.read_text(encoding="utf-8")):
+            key = match.group(1)
+            if key.startswith(PREFIXES) and not key.endswith("."):
+                used.add(key)
+    assert len(used) > 60
+    missing = sorted(k for k in used if k not in en)
+    assert missing == []
+
+
+def test_dynamic_keys_exist_in_both_languages():
+    keys = {spec.title_key for spec in sections.all_sections()}
+    for area, kind, items in AREAS:
+        keys |= {f"readiness.area.{area}", f"readiness.kind.{kind}", f"readiness.weight.{area}"}
+        keys |= {f"readiness.item.{i}" for i in items} | {f"readiness.why.{i}" for i in items}
+    keys |= {f"readiness.choice.{c}" for c in CHOICES} | {f"readiness.column.{c}" for c in COLUMNS}
+    keys |= {f"language.{lang}" for lang in i18n.LANGUAGES}
+    keys |= {"profile.kind.person", "profile.kind.team"}
+    for lang in i18n.LANGUAGES:
+        assert sorted(k for k in keys if not i18n.has(k, lang)) == [], lang
+    assert len(STATEMENTS) == 21
+
+
+def test_azerbaijani_uses_azerbaijani_letters_and_is_flagged_for_review():
+    az = i18n.catalogue("az")
+    with_letters = sum(bool(set(text) & AZ_LETTERS) for text in az.values())
+    assert with_letters / len(az) > 0.8
+    for text in az.values():  # Turkish or Cyrillic look-alikes that do not belong in Azerbaijani Latin
+        assert not re.search(r"[\u0400-\u04FF]", text)
+    assert i18n.metadata("az")["needs_native_review"] is True
+    assert i18n.metadata("en")["needs_native_review"] is False
+
+
+def test_adapted_label_is_in_both_languages():
+    assert "not the official METEP questionnaire" in i18n.t("readiness.adapted", "en")
+    assert "rəsmi METEP sorğusu deyil" in i18n.t("readiness.adapted", "az")
+
+
+def test_lookup_falls_back_and_formats():
+    assert i18n.t("saved.at", "az", time="10:00") == "Yadda saxlanıldı: 10:00."
+    assert i18n.t("saved.at", "fr", time="10:00") == "Saved at 10:00."
+    assert i18n.t("no.such.key", "en") == "no.such.key"
+    assert i18n.normalise("AZ-Latn") == "az" and i18n.normalise(None) == "en"
