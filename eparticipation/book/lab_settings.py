@@ -1,7 +1,8 @@
 """JupyterLab settings the course installs into the Python environment (`overrides.json`).
 
 With them a course notebook opens with the Python kernel already started (no "Select Kernel" dialog,
-in which "Run All" silently does nothing) and Lab does not try to fetch news from the internet.
+in which "Run All" silently does nothing), draws all its cells, and Lab does not try to fetch news
+from the internet.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import sys
 from pathlib import Path
 
 LAB_OVERRIDES = {
-    "@jupyterlab/notebook-extension:tracker": {"autoStartDefaultKernel": True},
+    # Render every cell: with Lab's default windowing, cells out of view are not drawn, so a form
+    # further down is missing until scrolled to, and search (Ctrl+F) misses it.
+    "@jupyterlab/notebook-extension:tracker": {"autoStartDefaultKernel": True, "windowingMode": "none"},
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
 }
 

@@ -1,7 +1,8 @@
 """Every word a participant sees, in Azerbaijani and English.
 
 The texts live in `az.json` and `en.json` next to this file (``{"_meta": {...}, "messages": {key:
-text}}``). Code only ever uses keys: ``t("profile.alias", "az")``. Texts may hold ``{name}``
+text}}``); each later exercise may keep its own texts beside them in `<exercise>.az.json` and
+`<exercise>.en.json` (``{"messages": {...}}``), merged in at load time. A key defined twice is an error. Code only ever uses keys: ``t("profile.alias", "az")``. Texts may hold ``{name}``
 placeholders filled from keyword arguments.
 
 `tests/workbook/test_i18n.py` fails when a key exists in one language but not the other, when a key
@@ -23,7 +24,15 @@ _HERE = Path(__file__).resolve().parent
 @lru_cache(maxsize=None)
 def _load(lang: str) -> dict:
     with open(_HERE / f"{lang}.json", encoding="utf-8") as handle:
-        return json.load(handle)
+        merged = json.load(handle)
+    for extra in sorted(_HERE.glob(f"*.{lang}.json")):
+        with open(extra, encoding="utf-8") as handle:
+            messages = json.load(handle)["messages"]
+        clash = sorted(set(messages) & set(merged["messages"]))
+        if clash:
+            raise ValueError(f"{extra.name} defines keys already defined elsewhere: {', '.join(clash)}")
+        merged["messages"].update(messages)
+    return merged
 
 
 def catalogue(lang: str) -> dict[str, str]:

@@ -8,16 +8,25 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
+import secrets
+import shutil
+import socket
 import subprocess
 import sys
+import tempfile
 import threading
+import time
+import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import pytest
 
-from eparticipation.paths import REPO_ROOT
+from eparticipation.book.lab_settings import LAB_OVERRIDES, overrides_path
+from eparticipation.paths import REPO_ROOT, WORKBOOK_ENV
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -121,3 +130,137 @@ def site_url(built_site):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab():
+    """A JupyterLab server on loopback; yields (base url, token, workbook folder)."""
+    installed = json.loads(overrides_path().read_text(encoding="utf-8")) if overrides_path().exists() else {}
+    assert all(installed.get(k, {}).get(n) == v for k, vals in LAB_OVERRIDES.items() for n, v in vals.items()), (
+        "the course's JupyterLab settings are not installed: run `python -m eparticipation lab-settings`"
+    )
+    token, port = secrets.token_hex(16), _free_port()
+    scratch = Path(tempfile.mkdtemp(prefix="eparticipation-lab-"))
+    log = open(scratch / "lab.log", "w", encoding="utf-8")  # a pipe could fill up and stall the server
+    workbook = scratch / "workbook"
+    # Lab works on copies: its autosave must never rewrite the committed notebooks.
+    root = scratch / "course"
+    for folder in ("notebooks", "exercises"):
+        shutil.copytree(REPO_ROOT / folder, root / folder)
+    env = dict(
+        os.environ,
+        JUPYTERLAB_SETTINGS_DIR=str(scratch / "user-settings"),
+        JUPYTERLAB_WORKSPACES_DIR=str(scratch / "workspaces"),
+        **{WORKBOOK_ENV: str(workbook)},
+    )
+    env.pop("EPARTICIPATION_DEMO", None)  # a participant's run: the real save path is shown
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+         f"--ServerApp.token={token}", f"--ServerApp.root_dir={root}", "--ServerApp.port_retries=0",
+         "--allow-root"],
+        env=env, stdout=subprocess.DEVNULL, stderr=log, text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        if proc.poll() is not None:
+            pytest.fail("JupyterLab exited at start:\n" + (scratch / "lab.log").read_text(encoding="utf-8")[-3000:])
+        try:
+            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            proc.terminate()
+            pytest.fail("JupyterLab did not answer within 60 s")
+        time.sleep(0.5)
+    yield base, token, workbook
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+ACTIVE = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+
+
+def _kernel_ids(base: str, token: str, path: str) -> list[str]:
+    with urllib.request.urlopen(f"{base}/api/sessions?token={token}", timeout=5) as response:
+        sessions = json.load(response)
+    return sorted(s["kernel"]["id"] for s in sessions if s.get("path") == path and s.get("kernel"))
+
+
+def open_notebook(browser, base: str, token: str, path: str):
+    """Open a notebook in Lab; returns (context, page, watch). Fails if a kernel picker appears."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    watch = PageWatch(context)
+    page = context.new_page()
+    watch.attach(page)
+    page.goto(f"{base}/lab/tree/{path}?token={token}")
+    page.locator(f"{ACTIVE} .jp-Notebook").wait_for(timeout=60000)
+    # Lab may replace the first kernel it starts; wait until one kernel has stayed put for 3 s.
+    deadline, stable, last = time.monotonic() + 60, 0, None
+    while stable < 3:
+        if time.monotonic() > deadline:
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "lab-kernel-did-not-settle.png"))
+            pytest.fail(f"the notebook's kernel did not settle within 60 s (kernels: {last})")
+        page.wait_for_timeout(1000)  # not time.sleep: Playwright must keep serving the routed requests
+        ids = _kernel_ids(base, token, path)
+        stable = stable + 1 if ids == last and len(ids) == 1 else 0
+        last = ids
+    page.locator(f"{ACTIVE} .jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=60000)
+    # The installed settings start the kernel: no "Select Kernel" dialog may appear.
+    assert page.locator(".jp-Dialog").count() == 0, "JupyterLab asked to select a kernel"
+    return context, page, watch
+
+
+def _menu(page, menu: str, item: str) -> None:
+    page.get_by_role("menuitem", name=menu, exact=True).click()
+    page.get_by_role("menuitem", name=item, exact=True).click()
+
+
+def run_all(page, *, restart: bool = False) -> None:
+    """Clear outputs (restarting the kernel first if asked), Run All Cells, wait until all have run.
+
+    Clearing first matters: the stored outputs already show [1], [2]…, so a finished run would be
+    indistinguishable from one that never started.
+    """
+    if restart:
+        _menu(page, "Kernel", "Restart Kernel and Clear Outputs of All Cells…")
+        page.locator(".jp-Dialog button.jp-mod-accept").click()  # the dialog's "Restart"
+        page.locator(".jp-Dialog").wait_for(state="detached", timeout=30000)
+        page.locator(f"{ACTIVE} .jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=60000)
+    else:
+        _menu(page, "Edit", "Clear Outputs of All Cells")
+    page.wait_for_function(
+        f"""() => [...document.querySelectorAll('{ACTIVE} .jp-CodeCell .jp-InputPrompt')]
+                    .every(p => !/\\d/.test(p.textContent))""",
+        timeout=30000,
+    )
+    _menu(page, "Run", "Run All Cells")
+    page.wait_for_function(
+        f"""() => {{
+            const prompts = [...document.querySelectorAll('{ACTIVE} .jp-CodeCell .jp-InputPrompt')];
+            return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+        }}""",
+        timeout=90000,
+    )
+    page.locator(f"{ACTIVE} .jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=60000)
+
+
+@pytest.fixture(scope="session")
+def lab_driver():
+    """Helpers to drive notebooks in Lab: open_notebook(browser, base, token, path), run_all(page)."""
+    return SimpleNamespace(ACTIVE=ACTIVE, open_notebook=open_notebook, run_all=run_all)
+
+

@@ -1,0 +1,96 @@
+"""Consultation analytics on 100,000 and 1,000,000 generated (SYNTHETIC) submissions.
+
+Prints the time and peak Python memory (tracemalloc) of each step, the totals and the ratio
+time(1M) / time(100k). Goals from the issue: 1M in ≤ 10 s total and ≤ 2 GB peak; ratio ≤ 12.
+
+    python benchmarks/bench_analytics.py            # both sizes
+    python benchmarks/bench_analytics.py 100000     # one size
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+import tracemalloc
+
+import pandas as pd
+
+
+def run(n: int, seed: int = 2030) -> dict[str, tuple[float, float]]:
+    from eparticipation.analysis import consultation as an
+    from eparticipation.data.context import region_population_shares
+    from eparticipation.data.generator import generate_consultation, load_text_bank
+
+    population = region_population_shares()
+    bank = load_text_bank()
+    state: dict = {}
+
+    def generate():
+        state["p"], state["s"] = generate_consultation(n, seed=seed, population_shares=population)
+
+    def participation():
+        p, s = state["p"], state["s"]
+        for column in ("region", "channel", "age_band", "gender", "settlement", "preferred_language"):
+            an.participation_by(p, column)
+        an.participation_by(s, ["channel", "submission_type"])
+
+    def representativeness():
+        ratios = an.representation_ratios(state["p"], population)
+        state["index"] = an.representativeness_index(ratios)
+
+    def weights():
+        p, s = state["p"], state["s"]
+        w = an.post_stratification_weights(p, population)
+        per_submission = w.to_numpy()[s["participant_id"].to_numpy() - 1]  # ids are 1..n, so index directly
+        an.weighted_shares(s, "topic", pd.Series(per_submission))
+
+    def topics_keywords():
+        s = state["s"]
+        an.topic_summary(s)
+        usage = s["text_id"].value_counts().reindex(bank["text_id"], fill_value=0).to_numpy()
+        an.keyword_summary(bank["text"], weights=usage, top=25)
+
+    def responses():
+        s = state["s"]
+        an.response_tracking(s)
+        an.response_tracking(s, "channel")
+        an.response_tracking(s, "topic")
+        an.weekly_activity(s)
+
+    results = {}
+    for name, step in [("generate", generate), ("participation", participation), ("representativeness", representativeness),
+                       ("post-stratification", weights), ("topics+keywords", topics_keywords), ("response tracking", responses)]:
+        tracemalloc.start()
+        t0 = time.perf_counter()
+        step()
+        elapsed = time.perf_counter() - t0
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        results[name] = (elapsed, peak / 1e6)
+    return results
+
+
+def main(sizes: list[int]) -> None:
+    run(1_000)  # warm-up: imports (scikit-learn alone takes seconds) and first-call caches are not analytics time
+    totals = {}
+    for n in sizes:
+        results = run(n)
+        analytics = sum(t for name, (t, _) in results.items() if name != "generate")
+        total = sum(t for t, _ in results.values())
+        totals[n] = (analytics, total)
+        print(f"\n== {n:,} submissions ==")
+        print(f"{'step':<22}{'time (s)':>10}{'peak MB':>10}")
+        for name, (t, m) in results.items():
+            print(f"{name:<22}{t:>10.3f}{m:>10.1f}")
+        print(f"{'analytics total':<22}{analytics:>10.3f}")
+        print(f"{'total incl. generate':<22}{total:>10.3f}")
+    print(f"\nprocess max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    if len(totals) == 2:
+        small, large = sorted(totals)
+        print(f"ratio time({large:,})/time({small:,}): analytics {totals[large][0] / totals[small][0]:.1f}, "
+              f"incl. generate {totals[large][1] / totals[small][1]:.1f}")
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [100_000, 1_000_000])

@@ -1,0 +1,260 @@
+"""Opinion groups the way Pol.is forms them, from `comments.csv` + `votes.csv` alone.
+
+The steps follow Pol.is's math (compdemocracy/polis, math/src/polismath/math/conversation.clj):
+
+1. Vote matrix: participants × comments, 1 agree, -1 disagree, 0 pass, missing = not seen.
+   Moderated-out comments are zeroed for everyone, so they carry no information (Pol.is does this).
+2. Missing votes are replaced by the comment's mean; PCA to 2 components over all participants.
+3. Sparsity-aware projection: each participant's point is scaled by sqrt(n_comments / n_votes),
+   so people who voted on few comments are not all squashed into the centre.
+4. Only participants with at least min(7, n_comments) votes are clustered; if fewer than 15
+   qualify, the most active other voters are added up to 15 (Pol.is's rule for small conversations).
+5. Up to 100 base clusters by k-means, then k-means on the base-cluster centres weighted by their
+   size, for k = 2 … min(5, 2 + n_base // 12). Both start, as Pol.is does, from the first distinct
+   points (deterministic, no random start). The k with the best silhouette wins (computed over
+   participants, i.e. each base cluster weighted by its members).
+
+Not reproduced: Pol.is updates its groups incrementally as votes arrive and only changes k after
+four consistent updates, so its groups depend on the order of events; ours come from the final
+state in one pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sklearn.cluster import KMeans
+from sklearn.decomposition import PCA
+from sklearn.metrics import silhouette_score
+
+from eparticipation.data.polis import MODERATED_OUT, PolisExport
+from eparticipation.errors import CourseDataError
+
+MIN_VOTES = 7  # Pol.is: clustered once a participant has voted on min(7, n_comments) comments
+BASE_K = 100
+MAX_K = 5
+GREEDY_N = 15  # Pol.is: if fewer qualify, the most active voters are added up to this many
+MIN_CLUSTERED = 10  # below this we do not form groups at all (too few points for k-means + silhouette)
+CAUTION_BELOW = 100  # the course's threshold for "treat these groups with caution"
+GROUP_NAMES = "ABCDE"
+
+
+@dataclass(frozen=True)
+class OpinionGroups:
+    """Result of `find_opinion_groups`. `participants` has one row per voter."""
+
+    participants: pd.DataFrame  # participant, n_votes, x, y, clustered, group ('A'.. or '' if not clustered)
+    k: int
+    silhouettes: dict[int, float]
+    explained_variance: tuple[float, float]
+    n_comments: int
+
+    @property
+    def clustered(self) -> pd.DataFrame:
+        return self.participants[self.participants["clustered"]]
+
+    @property
+    def group_sizes(self) -> pd.Series:
+        return self.clustered["group"].value_counts().sort_index()
+
+    @property
+    def caution(self) -> str | None:
+        n = len(self.clustered)
+        if n < CAUTION_BELOW:
+            return (
+                f"Only {n} participants voted enough to be grouped; with fewer than {CAUTION_BELOW} the groups "
+                "can change a lot with a few more votes. Read them as a sketch, not a finding."
+            )
+        return None
+
+
+def vote_matrix(votes: pd.DataFrame, comments: pd.DataFrame) -> pd.DataFrame:
+    """Participants × comments (float, NaN = not seen); moderated-out comments zeroed as in Pol.is."""
+    matrix = votes.pivot(index="participant", columns="comment_id", values="vote").astype(float)
+    moderated_out = comments.loc[comments["moderated"] == MODERATED_OUT, "comment_id"]
+    zeroed = matrix.columns.intersection(moderated_out)
+    matrix[zeroed] = 0.0
+    return matrix.sort_index().sort_index(axis=1)
+
+
+def _first_distinct(points: np.ndarray, k: int) -> np.ndarray:
+    """The first k distinct rows, in order (Pol.is's `init-clusters`)."""
+    _, first = np.unique(points.round(12), axis=0, return_index=True)
+    return points[np.sort(first)[:k]]
+
+
+def find_opinion_groups(export: PolisExport, *, seed: int = 0, min_votes: int = MIN_VOTES) -> OpinionGroups:
+    """Pol.is-style opinion groups. Never reads the shipped `group-id`.
+
+    Raises `CourseDataError` when there are too few voters to form groups, saying how many there are.
+    `seed` is passed to scikit-learn; the starts are deterministic, so results do not vary with it.
+    """
+    active = set(export.active_comment_ids)
+    if len(active) < 2:
+        raise CourseDataError(
+            f"cannot form opinion groups: only {len(active)} comment(s) are not moderated out.",
+            file=export.folder,
+            fix="Groups need votes on at least two comments.",
+        )
+    matrix = vote_matrix(export.votes, export.comments)
+    n_comments = matrix.shape[1]
+    # Vote counts before zeroing decide who is clustered (Pol.is counts raw votes); after zeroing,
+    # every participant "has" a 0 on each moderated-out comment, which is what the scaling sees.
+    raw_counts = export.votes.groupby("participant").size().reindex(matrix.index).to_numpy()
+    seen = matrix.notna().sum(axis=1).to_numpy()
+    in_conv = raw_counts >= min(min_votes, n_comments)
+    if in_conv.sum() < GREEDY_N:  # Pol.is tops up with the most active voters so small conversations get groups
+        most_active = [i for i in np.argsort(-raw_counts, kind="stable") if not in_conv[i]]
+        in_conv[most_active[: GREEDY_N - int(in_conv.sum())]] = True
+    n_in = int(in_conv.sum())
+    if n_in < MIN_CLUSTERED:
+        raise CourseDataError(
+            f"cannot form opinion groups: only {n_in} participants have voted, and at least {MIN_CLUSTERED} are needed.",
+            file=export.folder,
+            fix="Wait for more votes, or read the comments' agree/disagree counts directly.",
+        )
+    filled = matrix.fillna(matrix.mean()).fillna(0.0).to_numpy()
+    pca = PCA(n_components=2, svd_solver="full", random_state=seed)
+    points = pca.fit_transform(filled) * np.sqrt(n_comments / np.maximum(seen, 1))[:, None]
+    clustered_points = points[in_conv]
+
+    n_distinct = len(np.unique(clustered_points.round(12), axis=0))
+    n_base = min(BASE_K, n_distinct)
+    if n_base < 3:
+        raise CourseDataError(
+            f"cannot form opinion groups: the {n_in} participants voted in only {n_base} distinct way(s).",
+            file=export.folder,
+            fix="Groups need participants who voted differently.",
+        )
+    base = KMeans(n_base, init=_first_distinct(clustered_points, n_base), n_init=1, max_iter=100, random_state=seed)
+    base_labels = base.fit_predict(clustered_points)
+    centres = base.cluster_centers_
+    weights = np.bincount(base_labels, minlength=n_base)
+
+    max_k = min(MAX_K, 2 + n_base // 12, n_base - 1)
+    results: dict[int, tuple[float, np.ndarray]] = {}
+    for k in range(2, max_k + 1):
+        groups = KMeans(k, init=centres[:k], n_init=1, max_iter=100, random_state=seed)
+        labels = groups.fit(centres, sample_weight=weights).labels_[base_labels]
+        if len(np.unique(labels)) < 2:
+            continue
+        results[k] = (float(silhouette_score(clustered_points, labels)), labels)
+    if not results:
+        raise CourseDataError("cannot form opinion groups: every try put all participants in one group.", file=export.folder)
+    best_k = max(results, key=lambda k: (results[k][0], -k))
+    labels = _name_by_size(results[best_k][1])
+
+    table = pd.DataFrame(
+        {
+            "participant": matrix.index.to_numpy(),
+            "n_votes": raw_counts,
+            "x": points[:, 0],
+            "y": points[:, 1],
+            "clustered": in_conv,
+            "group": "",
+        }
+    )
+    table.loc[in_conv, "group"] = labels
+    return OpinionGroups(
+        participants=table,
+        k=best_k,
+        silhouettes={k: round(v[0], 4) for k, v in results.items()},
+        explained_variance=tuple(float(v) for v in pca.explained_variance_ratio_),
+        n_comments=n_comments,
+    )
+
+
+def _name_by_size(labels: np.ndarray) -> np.ndarray:
+    """Group names A, B, … from largest to smallest (ties by first appearance), so names are stable."""
+    ids, first, counts = np.unique(labels, return_index=True, return_counts=True)
+    order = sorted(range(len(ids)), key=lambda i: (-counts[i], first[i]))
+    mapping = {ids[i]: GROUP_NAMES[rank] for rank, i in enumerate(order)}
+    return np.array([mapping[label] for label in labels])
+
+
+def group_vote_counts(export: PolisExport, groups: OpinionGroups) -> pd.DataFrame:
+    """Per comment and group: agree (A), disagree (D), pass (P), seen (S) among clustered participants,
+    and the smoothed shares p_agree = (A+1)/(S+2), p_disagree = (D+1)/(S+2)."""
+    members = groups.clustered[["participant", "group"]]
+    votes = export.votes.merge(members, on="participant")
+    votes = votes[votes["comment_id"].isin(export.active_comment_ids)]
+    counts = votes.assign(
+        A=(votes["vote"] == 1).astype(int), D=(votes["vote"] == -1).astype(int), P=(votes["vote"] == 0).astype(int), S=1
+    ).groupby(["comment_id", "group"])[["A", "D", "P", "S"]].sum()
+    full = pd.MultiIndex.from_product([export.active_comment_ids, sorted(groups.group_sizes.index)], names=["comment_id", "group"])
+    counts = counts.reindex(full, fill_value=0).reset_index()
+    # Pol.is's smoothed probabilities: +1/+2 is a weak prior, so a group of 2 cannot look unanimous.
+    counts["p_agree"] = (counts["A"] + 1) / (counts["S"] + 2)
+    counts["p_disagree"] = (counts["D"] + 1) / (counts["S"] + 2)
+    return counts
+
+
+def consensus_statements(export: PolisExport, groups: OpinionGroups, *, top: int = 10, min_seen: int = 3) -> pd.DataFrame:
+    """Group-aware consensus (Pol.is): product over groups of (A+1)/(S+2), for agreement and disagreement.
+
+    `consensus` is the geometric mean of the per-group probabilities (the product normalised for the
+    number of groups, as Pol.is's developers discuss), so it reads as "typical agree rate across all
+    groups". Only comments every group has seen at least `min_seen` times are ranked.
+    """
+    counts = group_vote_counts(export, groups)
+    per_comment = counts.groupby("comment_id").agg(
+        agree_product=("p_agree", "prod"),
+        disagree_product=("p_disagree", "prod"),
+        min_seen=("S", "min"),
+        n_seen=("S", "sum"),
+    )
+    k = groups.k
+    per_comment["consensus_agree"] = per_comment["agree_product"] ** (1 / k)
+    per_comment["consensus_disagree"] = per_comment["disagree_product"] ** (1 / k)
+    per_comment["direction"] = np.where(per_comment["consensus_agree"] >= per_comment["consensus_disagree"], "agree", "disagree")
+    per_comment["consensus"] = per_comment[["consensus_agree", "consensus_disagree"]].max(axis=1)
+    ranked = per_comment[per_comment["min_seen"] >= min_seen].sort_values(["consensus", "n_seen"], ascending=False)
+    ranked = ranked.join(_agree_shares(counts)).join(export.comments.set_index("comment_id")["text"])
+    return ranked.head(top).reset_index()
+
+
+def divisive_statements(export: PolisExport, groups: OpinionGroups, *, top: int = 10, min_seen: int = 3) -> pd.DataFrame:
+    """Statements that divide the groups: largest spread of the (smoothed) agree rate between groups.
+
+    `representative_of` names the group that agrees most; `spread` is the gap in agree rate between
+    the most- and least-agreeing group (0 = same view, 1 = opposite).
+    """
+    counts = group_vote_counts(export, groups)
+    wide = counts.pivot(index="comment_id", columns="group", values="p_agree")
+    seen = counts.pivot(index="comment_id", columns="group", values="S")
+    table = pd.DataFrame(
+        {
+            "spread": wide.max(axis=1) - wide.min(axis=1),
+            "representative_of": wide.idxmax(axis=1),
+            "min_seen": seen.min(axis=1),
+            "n_seen": seen.sum(axis=1),
+        }
+    )
+    table = table[table["min_seen"] >= min_seen].sort_values(["spread", "n_seen"], ascending=False)
+    table = table.join(_agree_shares(counts)).join(export.comments.set_index("comment_id")["text"])
+    return table.head(top).reset_index()
+
+
+def _agree_shares(counts: pd.DataFrame) -> pd.DataFrame:
+    """Raw share agreeing per group (unsmoothed, for display), columns `agree_A`, `agree_B`, …"""
+    share = counts.assign(share=counts["A"] / counts["S"].where(counts["S"] > 0))
+    wide = share.pivot(index="comment_id", columns="group", values="share")
+    wide.columns = [f"agree_{g}" for g in wide.columns]
+    return wide
+
+
+def agreement_with_shipped_groups(export: PolisExport, groups: OpinionGroups) -> tuple[float, int]:
+    """Adjusted Rand index between our groups and Pol.is's shipped `group-id`, and how many were compared.
+
+    Compares participants that both assign to a group. Used only to check ourselves against Pol.is.
+    """
+    from sklearn.metrics import adjusted_rand_score
+
+    if export.participants_votes is None:
+        raise CourseDataError("this export has no participants-votes.csv to compare with.", file=export.folder)
+    shipped = export.participants_votes.set_index("participant")["group_id"].dropna()
+    ours = groups.clustered.set_index("participant")["group"]
+    common = ours.index.intersection(shipped.index)
+    return float(adjusted_rand_score(shipped.loc[common], ours.loc[common])), len(common)
