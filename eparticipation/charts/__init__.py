@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import textwrap
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -147,8 +148,10 @@ class CourseChart:
 
 def _source_note(fig: go.Figure, source: str) -> None:
     """The attribution, printed under the plot area so it survives screenshots and print."""
+    # Annotations do not wrap: break long attributions so they are not cut off on narrow pages.
+    text = "<br>".join(textwrap.wrap(source, width=90))
     fig.add_annotation(
-        text=source, xref="paper", yref="paper", x=0, y=-0.22, xanchor="left", yanchor="top",
+        text=text, xref="paper", yref="paper", x=0, y=-0.22, xanchor="left", yanchor="top", align="left",
         showarrow=False, font=dict(size=11, color="#555555"),
     )
     fig.update_layout(margin=dict(b=110))
@@ -179,6 +182,8 @@ def index_trend_chart(series, *, country: str, indices=("egdi", "epi"), source: 
         title=f"{country}: {' and '.join(i.upper() for i in indices)} in each UN survey edition",
         xaxis_title="Survey edition", yaxis_title="Index value (0 to 1)",
         yaxis_range=[0, 1], legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
+        # Room above the legend so the title never overlaps it on a narrow page.
+        title_yref="container", title_y=0.97, margin_t=120,
     )
     _source_note(fig, source)
     parts = []
@@ -263,7 +268,7 @@ def region_map(geojson: dict, values: dict, *, name_property: str, title: str, v
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1 / math.cos(math.radians(mid_lat)))
     _source_note(fig, source)
-    fig.update_layout(margin=dict(b=90))
+    fig.update_layout(margin=dict(b=130))
     ranked = sorted(values.items(), key=lambda kv: kv[1], reverse=True)
     listing = "; ".join(f"{k} {v:{value_format}}" for k, v in ranked)
     return CourseChart(fig, f"{title}. {value_label} by region, highest first: {listing}. {source}.")
