@@ -4,6 +4,7 @@
   pages that hold a chart (never inlined per page, never from a CDN);
 - copies the ipywidgets 8 snapshot renderer (npm `@jupyter-widgets/html-manager`, `embed.js` and its
   fonts) into `<site>/_static/widgets/`; `_config.yml` points myst-nb's `nb_ipywidgets_js` at it;
+- tells readers of every exercise page that its form is a still picture and how to open it live;
 - points notebook execution at a throw-away demo workbook, so a build never reads or writes a
   participant's real answers;
 - works around a Sphinx 7 bug that emits body-only scripts twice (fixed upstream in Sphinx 8.2).
@@ -55,6 +56,21 @@ def copy_offline_assets(app) -> None:
             shutil.copy2(item, target / item.name)
 
 
+LIVE_KERNEL_NOTE = (
+    '<div class="admonition important live-kernel-note"><p class="admonition-title">This exercise needs '
+    "JupyterLab</p><p>On this website the exercise form below is a still picture: it cannot save "
+    "answers. To fill it in, open this page in JupyterLab with the rocket button at the top of the page "
+    "(the workshop's JupyterHub, or Binder), or run <code>python workshop.py lab</code> on your own "
+    "computer. Your answers are then kept in your own workbook folder.</p></div>"
+)
+
+
+def mark_exercise_pages(app, pagename, templatename, context, doctree) -> None:
+    """Every exercise page says, before its frozen form, that saving answers needs a live kernel."""
+    if pagename.startswith("exercises/") and "body" in context:
+        context["body"] = LIVE_KERNEL_NOTE + context["body"]
+
+
 def add_plotly_to_chart_pages(app, pagename, templatename, context, doctree) -> None:
     if CHART_MARKER in (context.get("body") or ""):
         # MathJaxConfig 'local' stops plotly.js from asking a CDN for MathJax.
@@ -84,5 +100,6 @@ def setup(app):
     use_demo_workbook()
     _emit_inline_scripts_once(app)
     app.connect("builder-inited", copy_offline_assets)
+    app.connect("html-page-context", mark_exercise_pages)
     app.connect("html-page-context", add_plotly_to_chart_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

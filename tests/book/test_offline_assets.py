@@ -46,3 +46,13 @@ def test_a_build_never_uses_the_participant_workbook(monkeypatch):
     monkeypatch.setenv(WORKBOOK_ENV, "/home/someone/eparticipation-workbook")
     sphinx_offline.use_demo_workbook()
     assert "eparticipation-demo-workbook-" in os.environ[WORKBOOK_ENV]
+
+
+def test_exercise_pages_say_they_need_a_live_kernel(tmp_path):
+    app = fake_app(tmp_path)
+    exercise = {"body": "<form/>"}
+    sphinx_offline.mark_exercise_pages(app, "exercises/s00-getting-started", "page.html", exercise, None)
+    assert exercise["body"].startswith(sphinx_offline.LIVE_KERNEL_NOTE) and "rocket button" in exercise["body"]
+    notebook = {"body": "<p/>"}
+    sphinx_offline.mark_exercise_pages(app, "notebooks/s00-getting-started", "page.html", notebook, None)
+    assert notebook["body"] == "<p/>"

@@ -84,6 +84,7 @@ def test_chart_map_and_exercise_pages_screenshots_and_weight(browser, page_watch
     # The chart inside the peer-explorer widget is drawn on the static site too.
     assert chart["widget_views"] >= 1 and chart["widgets_rendered"] >= 1
     assert exercise["widget_views"] >= 1 and exercise["widgets_rendered"] >= 1
+    assert "This exercise needs JupyterLab" in (built_site / exercise_page).read_text(encoding="utf-8")
     assert not chart["problems"] and not exercise["problems"]
     weight = (built_site / chart_page).stat().st_size
     assert weight < CHART_PAGE_LIMIT, f"{chart_page} weighs {weight} bytes"
