@@ -18,6 +18,8 @@ from eparticipation.charts import DASHES, INDEX_NAMES, PALETTE, SEQUENTIAL, Cour
 # Colour per index, the same in every chart of the session: EGDI blue, EPI vermillion.
 _INDEX_COLOUR = {"egdi": PALETTE[0], "epi": PALETTE[5]}
 _INDEX_MARKER = {"egdi": "circle", "epi": "square"}
+# Room above a legend placed over the plot, so the title never overlaps it on a narrow page.
+_TITLE_ABOVE_LEGEND = dict(title_yref="container", title_y=0.97, margin_t=120)
 
 
 def sub_region_chart(comparison: pd.DataFrame, *, source: str) -> CourseChart:
@@ -44,7 +46,7 @@ def sub_region_chart(comparison: pd.DataFrame, *, source: str) -> CourseChart:
     fig.update_layout(
         title=f"{country} and the {region} {stat}: {' and '.join(i.upper() for i in indices)}",
         xaxis_title="Survey edition", yaxis_title="Index value (0 to 1)", yaxis_range=[0, 1],
-        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), height=500,
+        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), **_TITLE_ABOVE_LEGEND, height=500,
     )
     charts._source_note(fig, source)
     first, last = comparison.iloc[0], comparison.iloc[-1]
@@ -94,7 +96,7 @@ def epi_egdi_scatter(frame: pd.DataFrame, relation: dict, *, highlight: str, sou
     fig.update_layout(
         title=f"EPI against EGDI, {year}: {relation['countries']} countries (Pearson r = {relation['pearson_r']:.2f})",
         xaxis_title=INDEX_NAMES["egdi"], yaxis_title=INDEX_NAMES["epi"], xaxis_range=[0, 1.02],
-        yaxis_range=[-0.03, 1.05], height=520, legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
+        yaxis_range=[-0.03, 1.05], height=520, legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), **_TITLE_ABOVE_LEGEND,
     )
     charts._source_note(fig, source)
     summary = (
@@ -118,6 +120,11 @@ def _rings(geometry: dict):
     polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
     for polygon in polygons:
         yield polygon[0]
+
+
+def _xy(ring) -> tuple[list[float], list[float]]:
+    """A ring's longitudes and latitudes rounded to 0.01° (about 1 km, far below the 1:110m detail)."""
+    return [round(p[0], 2) for p in ring], [round(p[1], 2) for p in ring]
 
 
 def _bounds(features: list[dict]) -> tuple[float, float, float, float]:
@@ -153,7 +160,8 @@ def regional_map(world: dict, values: dict[str, float], names: dict[str, str], *
         if code in values or not _overlaps(feature, box):
             continue
         for ring in _rings(feature["geometry"]):
-            fig.add_trace(go.Scatter(x=[p[0] for p in ring], y=[p[1] for p in ring], fill="toself",
+            xs, ys = _xy(ring)
+            fig.add_trace(go.Scatter(x=xs, y=ys, fill="toself",
                                      fillcolor="#f2f2f2", mode="lines", line=dict(color="#bbbbbb", width=0.6),
                                      showlegend=False, hoverinfo="skip"))
     ordered = sorted(shown, key=lambda f: f["id"] == highlight)  # highlighted country drawn last, on top
@@ -164,8 +172,9 @@ def regional_map(world: dict, values: dict[str, float], names: dict[str, str], *
         main = code == highlight
         label = f"{names.get(code, code)}: {value_label} {value:.3f}"
         for ring in _rings(feature["geometry"]):
+            xs, ys = _xy(ring)
             fig.add_trace(go.Scatter(
-                x=[p[0] for p in ring], y=[p[1] for p in ring], fill="toself", fillcolor=colour, mode="lines",
+                x=xs, y=ys, fill="toself", fillcolor=colour, mode="lines",
                 line=dict(color="#000000" if main else "#333333", width=3 if main else 0.8), name=names.get(code, code),
                 showlegend=False, hoveron="fills", text=label, hoverinfo="text"))
     fig.add_trace(go.Scatter(
@@ -173,11 +182,13 @@ def regional_map(world: dict, values: dict[str, float], names: dict[str, str], *
         marker=dict(colorscale=[[i / (len(SEQUENTIAL) - 1), c] for i, c in enumerate(SEQUENTIAL)], cmin=low, cmax=high,
                     color=[low], showscale=True, colorbar=dict(title=dict(text=value_label), thickness=14))))
     mid_lat = (box[2] + box[3]) / 2
-    fig.update_layout(title=title, plot_bgcolor="white", height=540)
+    fig.update_layout(title=title, plot_bgcolor="white", height=600)
     fig.update_xaxes(visible=False, range=[box[0], box[1]])
-    fig.update_yaxes(visible=False, range=[box[2], box[3]], scaleanchor="x", scaleratio=1 / math.cos(math.radians(mid_lat)))
+    fig.update_yaxes(visible=False, range=[box[2], box[3]], scaleanchor="x",
+                     scaleratio=1 / math.cos(math.radians(mid_lat)))
     charts._source_note(fig, source)
-    fig.update_layout(margin=dict(b=100))
+    fig.update_layout(margin=dict(b=170))
+    source = source.replace("<br>", " ")
     ranked = sorted(values.items(), key=lambda kv: (-kv[1], names.get(kv[0], kv[0])))
     listing = "; ".join(f"{names.get(k, k)} {v:.3f}" for k, v in ranked)
     note = f" Too small to draw at this scale: {', '.join(missing)}." if missing else ""
@@ -189,9 +200,15 @@ def edition_box_chart(panel: pd.DataFrame, *, index: str = "epi", highlight: str
     """The spread of an index in each edition (a box per edition) with one country marked."""
     fig = go.Figure()
     years = sorted(panel["year"].unique())
+    # Precomputed quartiles keep the page light (12 boxes, not 2,308 points); whiskers at min and max.
+    grouped = panel.groupby("year")[index]
+    stats = {name: [round(float(v), 4) for v in values] for name, values in (
+        ("q1", grouped.quantile(0.25)), ("median", grouped.median()), ("q3", grouped.quantile(0.75)),
+        ("lowerfence", grouped.min()), ("upperfence", grouped.max()))}
     fig.add_trace(go.Box(
-        x=panel["year"].astype(str), y=panel[index], name="All countries", marker=dict(color=PALETTE[0], size=3),
-        line=dict(color=PALETTE[0]), boxpoints=False, hoverinfo="skip"))
+        x=[str(y) for y in years], name="All countries (box: middle half; whiskers: lowest to highest)",
+        marker=dict(color=PALETTE[0]), line=dict(color=PALETTE[0]), fillcolor="rgba(0,114,178,0.25)",
+        hoverinfo="skip", **stats))
     main = panel[panel["country_code"] == highlight].sort_values("year")
     name = str(main["country"].iloc[0])
     fig.add_trace(go.Scatter(
@@ -201,7 +218,7 @@ def edition_box_chart(panel: pd.DataFrame, *, index: str = "epi", highlight: str
     fig.update_layout(
         title=f"{INDEX_NAMES[index]}: spread across countries in each edition, and {name}",
         xaxis_title="Survey edition", yaxis_title="Index value (0 to 1)", yaxis_range=[-0.03, 1.03], height=500,
-        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
+        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), **_TITLE_ABOVE_LEGEND,
     )
     charts._source_note(fig, source)
     medians = panel.groupby("year")[index].median()
@@ -209,3 +226,24 @@ def edition_box_chart(panel: pd.DataFrame, *, index: str = "epi", highlight: str
     own = "; ".join(f"{int(r.year)} {getattr(r, index):.3f}" for r in main.itertuples())
     return CourseChart(fig, f"Median {index.upper()} of all countries per edition: {listing}. {name}: {own}. "
                             f"Every edition runs from 0 to 1. {source}.")
+
+
+def relation_chart(panel: pd.DataFrame, year: int, *, highlight: str, source: str) -> CourseChart:
+    """One call for the notebook: the EPI–EGDI scatter of one edition with `highlight` marked."""
+    from eparticipation.analysis.epi import edition_frame, epi_egdi_relation
+
+    return epi_egdi_scatter(edition_frame(panel, year), epi_egdi_relation(panel, year, highlight),
+                            highlight=highlight, source=source)
+
+
+def epi_map(panel: pd.DataFrame, world: dict, year: int, *, sub_regions: tuple[str, ...], highlight: str,
+            source: str, index: str = "epi") -> CourseChart:
+    """One call for the notebook: a regional map of one index in one edition, drawn offline."""
+    from eparticipation.analysis.epi import map_values
+    from eparticipation.data.world import WORLD_ATTRIBUTION, WORLD_DISCLAIMER
+
+    values = map_values(panel, year, index, sub_regions)
+    names = dict(zip(panel["country_code"], panel["country"]))
+    title = f"{INDEX_NAMES[index]}, {year}: {' and '.join(sub_regions)}"
+    return regional_map(world, values, names, title=title, value_label=index.upper(), highlight=highlight,
+                        source=f"{source}.<br>{WORLD_ATTRIBUTION}.<br>{WORLD_DISCLAIMER}")
