@@ -46,6 +46,7 @@ def cases_by_level_chart(cases: pd.DataFrame) -> CourseChart:
         legend=dict(title="Outcome", orientation="h", y=1.02, yanchor="bottom", x=0),
     )
     _source_note(fig, CASES_ATTRIBUTION)
+    fig.update_layout(margin=dict(b=130))
     parts = []
     for level in EPI_LEVELS:
         row = table.loc[level]
@@ -97,6 +98,7 @@ def petition_chart(series: pd.DataFrame, *, thresholds=THRESHOLDS, freq: str = "
         yaxis=dict(rangemode="tozero", tickformat=","), legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
     )
     _source_note(fig, PETITION_ATTRIBUTION)
+    fig.update_layout(margin=dict(b=130))
     first, last = series.iloc[0], series.iloc[-1]
     crossed = [f"{v:,} ({m})" for v, m in thresholds if first["count"] >= v]
     summary = (
@@ -133,6 +135,7 @@ def daily_signatures_chart(series: pd.DataFrame) -> CourseChart:
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), bargap=0.15,
     )
     _source_note(fig, PETITION_ATTRIBUTION)
+    fig.update_layout(margin=dict(b=130))
     whole = shown[shown["status"] == "whole day"]
     listing = "; ".join(f"{r.date:%d %b} {r.signatures_added:,}" for r in whole.itertuples())
     left_out = daily[daily["status"] == "spans a polling gap"]

