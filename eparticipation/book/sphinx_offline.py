@@ -71,8 +71,21 @@ def mark_exercise_pages(app, pagename, templatename, context, doctree) -> None:
         context["body"] = LIVE_KERNEL_NOTE + context["body"]
 
 
-def add_plotly_to_chart_pages(app, pagename, templatename, context, doctree) -> None:
+def page_has_chart(app, pagename: str, context: dict) -> bool:
+    """A chart in the page body, or inside an exercise widget's saved state (kept out of the body)."""
     if CHART_MARKER in (context.get("body") or ""):
+        return True
+    from myst_nb.sphinx_ import NbMetadataCollector
+
+    try:
+        scripts = NbMetadataCollector.get_js_files(app.env, pagename)
+    except (AttributeError, KeyError):  # not a notebook page
+        return False
+    return any(CHART_MARKER in str(options.get("body", "")) for _, options in scripts.values())
+
+
+def add_plotly_to_chart_pages(app, pagename, templatename, context, doctree) -> None:
+    if page_has_chart(app, pagename, context):
         # MathJaxConfig 'local' stops plotly.js from asking a CDN for MathJax.
         app.add_js_file(None, body="window.PlotlyConfig = {MathJaxConfig: 'local'};", priority=400)
         app.add_js_file("plotly.min.js", priority=401)

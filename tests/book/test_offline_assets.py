@@ -56,3 +56,15 @@ def test_exercise_pages_say_they_need_a_live_kernel(tmp_path):
     notebook = {"body": "<p/>"}
     sphinx_offline.mark_exercise_pages(app, "notebooks/s00-getting-started", "page.html", notebook, None)
     assert notebook["body"] == "<p/>"
+
+
+def test_plotly_is_added_when_the_chart_sits_in_widget_state(tmp_path, monkeypatch):
+    from myst_nb.sphinx_ import NbMetadataCollector
+
+    state = {"ipywidgets_state": (None, {"type": "application/vnd.jupyter.widget-state+json",
+                                         "body": '{"outputs": "<div class=\\"plotly-graph-div\\">"}'})}
+    monkeypatch.setattr(NbMetadataCollector, "get_js_files", classmethod(lambda cls, env, name: state))
+    app = fake_app(tmp_path)
+    app.env = object()
+    sphinx_offline.add_plotly_to_chart_pages(app, "exercises/s02", "page.html", {"body": "<p/>"}, None)
+    assert "plotly.min.js" in [name for name, _ in app.added]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
 
@@ -31,20 +32,25 @@ def check_page(browser, page_watch, url: str, screenshot: Path | None = None) ->
     page = context.new_page()
     watch.attach(page)
     page.goto(url, wait_until="load")
-    charts = page.locator(".plotly-graph-div")
     widget_views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]')
-    if charts.count():
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('.plotly-graph-div')].every(d => d.querySelector('.main-svg'))",
-            timeout=20000,
-        )
+    charts = page.locator(".plotly-graph-div")
+    late = []
+
+    def wait(what: str, condition: str) -> None:
+        try:
+            page.wait_for_function(condition, timeout=20000)
+        except PlaywrightTimeout:
+            late.append(f"{what} within 20 s")
+
     if widget_views.count():
-        page.wait_for_function(
-            """() => [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
-                 .every(s => s.previousElementSibling && s.previousElementSibling.classList.contains('widget-subarea')
-                             && s.previousElementSibling.childElementCount > 0)""",
-            timeout=20000,
-        )
+        wait("widget snapshots did not render",
+             """() => [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
+                  .every(s => s.previousElementSibling && s.previousElementSibling.classList.contains('widget-subarea')
+                              && s.previousElementSibling.childElementCount > 0)""")
+    # Counted after the widgets: charts inside exercise widgets appear only once they have rendered.
+    if charts.count():
+        wait("charts did not draw",
+             "() => [...document.querySelectorAll('.plotly-graph-div')].every(d => d.querySelector('.main-svg'))")
     page.wait_for_load_state("networkidle")
     result = {
         "charts": charts.count(),
@@ -52,7 +58,7 @@ def check_page(browser, page_watch, url: str, screenshot: Path | None = None) ->
         "widget_views": widget_views.count(),
         "widgets_rendered": page.locator(".widget-subarea > *").count(),
         "map_shapes": page.locator(".plotly-graph-div path.js-fill").count(),
-        "problems": watch.problems(),
+        "problems": watch.problems() + late,
     }
     if screenshot:
         page.screenshot(path=str(screenshot), full_page=True)
