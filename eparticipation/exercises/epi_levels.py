@@ -30,7 +30,7 @@ from eparticipation.exercises.base import Exercise
 from eparticipation.exercises.feedback import Feedback
 from eparticipation.workbook import sections
 from eparticipation.workbook.document import Block, Bullets, Heading, Para, Table
-from eparticipation.workbook.models import LONG_TEXT, Answers
+from eparticipation.workbook.models import LONG_TEXT, Answers, refuse_unknown_keys
 from eparticipation.workbook.store import WorkbookStore
 
 # 1. Model --------------------------------------------------------------------------------------
@@ -69,10 +69,7 @@ class EpiLevels(Answers):
     @field_validator("choices")
     @classmethod
     def _known_initiatives(cls, value: dict[str, str]) -> dict[str, str]:
-        unknown = sorted(set(value) - set(BY_ID))
-        if unknown:
-            raise ValueError(f"unknown initiative ids: {', '.join(unknown)}")
-        return value
+        return refuse_unknown_keys(value, BY_ID, "initiative ids")
 
 
 # 2. Rules (pure) ---------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from eparticipation.exercises.base import LABEL_WIDTH, Exercise
 from eparticipation.exercises.feedback import Feedback
 from eparticipation.workbook import sections
 from eparticipation.workbook.document import Block, Bullets, Heading, Para, Table
-from eparticipation.workbook.models import LONG_TEXT, Answers
+from eparticipation.workbook.models import LONG_TEXT, Answers, refuse_unknown_keys
 from eparticipation.workbook.store import WorkbookStore
 
 # 1. Model --------------------------------------------------------------------------------------
@@ -72,10 +72,7 @@ class FrameworkMap(Answers):
     @field_validator("forms")
     @classmethod
     def _known_forms(cls, value: dict[str, FormEntry]) -> dict[str, FormEntry]:
-        unknown = sorted(set(value) - set(FORM_KEYS))
-        if unknown:
-            raise ValueError(f"unknown participation forms: {', '.join(unknown)}")
-        return value
+        return refuse_unknown_keys(value, FORM_KEYS, "participation forms")
 
     def entry(self, form: str) -> FormEntry:
         return self.forms.get(form) or FormEntry()

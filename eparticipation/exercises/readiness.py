@@ -35,7 +35,7 @@ from eparticipation.exercises.base import Exercise
 from eparticipation.exercises.feedback import Feedback
 from eparticipation.workbook import sections
 from eparticipation.workbook.document import Block, Bullets, Figure, Heading, Para, Table
-from eparticipation.workbook.models import LONG_TEXT, Answers
+from eparticipation.workbook.models import LONG_TEXT, Answers, refuse_unknown_keys
 from eparticipation.workbook.store import WorkbookStore
 
 # 1. Model --------------------------------------------------------------------------------------
@@ -68,10 +68,7 @@ class Readiness(Answers):
     @field_validator("items")
     @classmethod
     def _known_statements(cls, value: dict[str, ItemAnswer]) -> dict[str, ItemAnswer]:
-        unknown = sorted(set(value) - set(STATEMENTS))
-        if unknown:
-            raise ValueError(f"unknown statement ids: {', '.join(unknown)}")
-        return value
+        return refuse_unknown_keys(value, STATEMENTS, "statement ids")
 
     def answer(self, item: str, column: str) -> str | None:
         found = self.items.get(item)

@@ -33,6 +33,14 @@ class Answers(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
+def refuse_unknown_keys(value: dict, known, what: str) -> dict:
+    """For a field validator: keys of `value` must all be in `known` (statement, form, case ids…)."""
+    unknown = sorted(set(value) - set(known))
+    if unknown:
+        raise ValueError(f"unknown {what}: {', '.join(unknown)}")
+    return value
+
+
 class Profile(Answers):
     """Who owns the workbook. An alias is the default; the real name is optional."""
 
