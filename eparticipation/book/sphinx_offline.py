@@ -4,6 +4,7 @@
   pages that hold a chart (never inlined per page, never from a CDN);
 - copies the ipywidgets 8 snapshot renderer (npm `@jupyter-widgets/html-manager`, `embed.js` and its
   fonts) into `<site>/_static/widgets/`; `_config.yml` points myst-nb's `nb_ipywidgets_js` at it;
+- drops the unset properties of saved widget layouts and styles, so exercise pages stay light;
 - tells readers of every exercise page that its form is a still picture and how to open it live;
 - points notebook execution at a throw-away demo workbook, so a build never reads or writes a
   participant's real answers;
@@ -15,6 +16,7 @@ Files are written straight into the output's `_static/`: Jupyter Book adds every
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -71,6 +73,38 @@ def mark_exercise_pages(app, pagename, templatename, context, doctree) -> None:
         context["body"] = LIVE_KERNEL_NOTE + context["body"]
 
 
+WIDGET_STATE_TYPE = "application/vnd.jupyter.widget-state+json"
+
+
+def compact_widget_state(body: str) -> str:
+    """The saved widget state without the unset (null) properties of layout and style models.
+
+    Every control carries its own layout and style model, most of whose properties are null, which
+    is also the JavaScript default: dropping them changes nothing on screen and halves the weight of
+    an exercise page with many controls.
+    """
+    state = json.loads(body)
+    for model in state.get("state", {}).values():
+        if model.get("model_name", "").endswith(("LayoutModel", "StyleModel")):
+            model["state"] = {k: v for k, v in model.get("state", {}).items() if v is not None}
+    # As myst-nb does: a "</script>" inside the JSON would end the page's script element early.
+    return json.dumps(state, separators=(",", ":")).replace("</script>", r"<\/script>")
+
+
+def compact_widget_pages(app, pagename, templatename, context, doctree) -> None:
+    """Runs before myst-nb hands the page's widget state to the page."""
+    from myst_nb.sphinx_ import NbMetadataCollector
+
+    try:
+        scripts = NbMetadataCollector.get_js_files(app.env, pagename)
+    except (AttributeError, KeyError):  # not a notebook page
+        return
+    for _, options in scripts.values():
+        if options.get("type") == WIDGET_STATE_TYPE and not options.get("data-compacted"):
+            options["body"] = compact_widget_state(options["body"])
+            options["data-compacted"] = "1"  # the environment is kept between builds
+
+
 def page_has_chart(app, pagename: str, context: dict) -> bool:
     """A chart in the page body, or inside an exercise widget's saved state (kept out of the body)."""
     if CHART_MARKER in (context.get("body") or ""):
@@ -113,6 +147,7 @@ def setup(app):
     use_demo_workbook()
     _emit_inline_scripts_once(app)
     app.connect("builder-inited", copy_offline_assets)
+    app.connect("html-page-context", compact_widget_pages, priority=400)
     app.connect("html-page-context", mark_exercise_pages)
     app.connect("html-page-context", add_plotly_to_chart_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -68,3 +68,21 @@ def test_plotly_is_added_when_the_chart_sits_in_widget_state(tmp_path, monkeypat
     app.env = object()
     sphinx_offline.add_plotly_to_chart_pages(app, "exercises/s02", "page.html", {"body": "<p/>"}, None)
     assert "plotly.min.js" in [name for name, _ in app.added]
+
+
+def test_compacting_widget_state_drops_only_unset_layout_and_style_values():
+    import json
+
+    state = {"version_major": 2, "state": {
+        "a": {"model_name": "LayoutModel", "state": {"width": "13em", "height": None, "display": None}},
+        "b": {"model_name": "ToggleButtonsStyleModel", "state": {"button_width": "auto", "font_weight": None}},
+        "c": {"model_name": "HTMLModel", "state": {"value": "<script>x()</script>", "placeholder": None}},
+    }}
+    body = json.dumps(state).replace("</script>", r"<\/script>")
+    compact = sphinx_offline.compact_widget_state(body)
+    assert "</script>" not in compact  # still safe inside the page's <script> element
+    result = json.loads(compact)["state"]
+    assert result["a"]["state"] == {"width": "13em"}
+    assert result["b"]["state"] == {"button_width": "auto"}
+    assert result["c"]["state"] == {"value": "<script>x()</script>", "placeholder": None}
+    assert len(compact) < len(body)

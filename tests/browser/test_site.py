@@ -77,6 +77,9 @@ def test_every_page_renders_offline(browser, page_watch, built_site, site_url):
     unrendered = {n: r for n, r in report.items() if r["widgets_rendered"] < r["widget_views"]}
     assert not unrendered, f"widget snapshots that did not render: {unrendered}"
     assert sum(r["charts"] for r in report.values()) >= 3, "the book should hold charts"
+    heavy = {n: (built_site / n).stat().st_size for n, r in report.items()
+             if r["charts"] and (built_site / n).stat().st_size >= CHART_PAGE_LIMIT}
+    assert not heavy, f"chart pages over {CHART_PAGE_LIMIT} bytes (plotly.js excluded): {heavy}"
     assert any(r["map_shapes"] >= 14 for r in report.values()), "no page drew the 14 economic regions"
     assert sum(r["widget_views"] for r in report.values()) >= 2, "the book should hold widget snapshots"
 
