@@ -10,6 +10,9 @@ import json
 
 import pytest
 
+from eparticipation.book.notebooks import toc_notebooks
+from eparticipation.paths import REPO_ROOT
+
 pytestmark = pytest.mark.lab
 
 
@@ -62,5 +65,30 @@ def test_session0_notebook_charts_render_in_lab(browser, lab, lab_driver, artifa
     assert page.locator(f"{ACTIVE} .js-plotly-plot").count() >= 3  # trend, map, peer explorer
     assert "Problem:" in page.locator(f"{ACTIVE} .jp-Notebook").inner_text()
     page.screenshot(path=str(artifacts / "lab-session0-notebook.png"))
+    assert not watch.blocked, watch.blocked
+    context.close()
+
+
+BOOK_NOTEBOOKS = [p.relative_to(REPO_ROOT).as_posix() for p in toc_notebooks()]
+
+
+@pytest.mark.parametrize("path", BOOK_NOTEBOOKS)
+def test_every_book_notebook_runs_clean_in_lab(browser, lab, lab_driver, path):
+    """Open, Run All: no traceback, every chart drawn, every widget shown (exercises: the form)."""
+    base, token, _ = lab
+    ACTIVE = lab_driver.ACTIVE
+    context, page, watch = lab_driver.open_notebook(browser, base, token, path)
+    lab_driver.run_all(page)
+    notebook = page.locator(f"{ACTIVE} .jp-Notebook")
+    if path.startswith("exercises/"):
+        page.locator(f"{ACTIVE} .ep-exercise").first.wait_for(timeout=30000)
+    plots = page.locator(f"{ACTIVE} .js-plotly-plot")
+    for i in range(plots.count()):
+        plots.nth(i).locator(".main-svg").first.wait_for(state="attached", timeout=30000)
+    text = notebook.inner_text()
+    errors = page.locator(f"{ACTIVE} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    tracebacks = [t for t in errors.all_inner_texts() if "Traceback" in t or "Error" in t.split(":")[0]]
+    assert not tracebacks, tracebacks
+    assert "error displaying widget" not in text.lower() and "model not found" not in text.lower()
     assert not watch.blocked, watch.blocked
     context.close()
