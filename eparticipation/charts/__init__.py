@@ -10,6 +10,7 @@ Call `setup()` once per notebook (the notebooks' single import cell does it thro
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import textwrap
 
@@ -141,9 +142,25 @@ class CourseChart:
         depends on kernel messages and made notebook execution stall until its time-out; this works
         the same live, during a build and in the static snapshot.
         """
-        output.outputs = ()
-        output.append_display_data(self.figure)
-        output.append_display_data(self._summary_markdown())
+        summary = f"*Text summary of the chart:* {self.summary}"
+        output.outputs = (
+            {"output_type": "display_data", "data": figure_bundle(self.figure, self.summary), "metadata": {}},
+            {"output_type": "display_data", "data": {"text/markdown": summary, "text/plain": summary}, "metadata": {}},
+        )
+
+
+def figure_bundle(fig: go.Figure, summary: str) -> dict:
+    """A figure's mime bundle for a widget's Output: plotly JSON for JupyterLab, stable HTML for the book.
+
+    The HTML uses the chart's stable div id, so saved widget state does not change from run to run.
+    """
+    figure = json.loads(fig.to_json())  # plain JSON types only: widget state must serialise
+    return {
+        "application/vnd.plotly.v1+json": {"data": figure.get("data", []), "layout": figure.get("layout", {}),
+                                           "config": {"displaylogo": False, "responsive": True}},
+        "text/html": figure_html(fig),
+        "text/plain": summary,
+    }
 
 
 def _source_note(fig: go.Figure, source: str) -> None:

@@ -14,7 +14,6 @@ the same) and are deterministic: the HTML uses the chart's stable div id, never 
 from __future__ import annotations
 
 import html
-import json
 from functools import lru_cache
 
 import ipywidgets as w
@@ -50,20 +49,9 @@ def chart_area() -> w.Widget:
     return area
 
 
-def figure_bundle(fig: go.Figure, summary: str) -> dict:
-    """The mime bundle of a figure: plotly JSON for JupyterLab, stable HTML for the book, text."""
-    figure = json.loads(fig.to_json())  # plain JSON types only: widget state must serialise
-    return {
-        "application/vnd.plotly.v1+json": {"data": figure.get("data", []), "layout": figure.get("layout", {}),
-                                           "config": {"displaylogo": False, "responsive": True}},
-        "text/html": charts.figure_html(fig),
-        "text/plain": summary,
-    }
-
-
 def show_figure(area: w.Widget, fig: go.Figure, summary: str) -> None:
     """Replace what the chart area shows with `fig` (and its text summary as plain text)."""
     if isinstance(area, w.Output):
-        area.outputs = ({"output_type": "display_data", "data": figure_bundle(fig, summary), "metadata": {}},)
+        area.outputs = ({"output_type": "display_data", "data": charts.figure_bundle(fig, summary), "metadata": {}},)
     else:
         area.value = charts.figure_html(fig) + f'<p class="sr-only" hidden>{html.escape(summary)}</p>'

@@ -138,3 +138,17 @@ def test_course_errors_show_as_a_message_not_a_traceback():
     shell = InteractiveShell.instance()
     course.setup()
     assert CourseDataError in shell.custom_exceptions
+
+
+def test_show_in_writes_a_stable_chart_and_its_summary_into_an_output(panel):
+    import ipywidgets as widgets
+
+    chart = charts.index_trend_chart(country_rows(panel, "AZE"), country="Azerbaijan", source=EGOV_ATTRIBUTION)
+    first, second = widgets.Output(), widgets.Output()
+    chart.show_in(first)
+    chart.show_in(second)
+    assert first.outputs == second.outputs  # no random chart id in saved widget state
+    figure, summary = first.outputs
+    assert "application/vnd.plotly.v1+json" in figure["data"] and 'id="chart-' in figure["data"]["text/html"]
+    assert "Plotly.newPlot" in figure["data"]["text/html"] and len(figure["data"]["text/html"]) < 20_000
+    assert chart.summary in summary["data"]["text/markdown"]
