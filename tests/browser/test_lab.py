@@ -7,8 +7,10 @@ temporary demo workbook; the user-settings folder is empty, so nothing on this m
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from eparticipation.book.notebooks import toc_notebooks
 from eparticipation.paths import REPO_ROOT
@@ -44,7 +46,8 @@ def test_session0_exercise_saves_and_restores_after_restart(browser, lab, lab_dr
             break
         page.wait_for_timeout(500)  # keeps Playwright serving the page while we wait
     assert stored["profile"]["answers"] | answers == stored["profile"]["answers"], stored.get("profile")
-    assert "complete" in form.locator(".ep-feedback").first.inner_text().lower(), "no feedback after saving"
+    # The feedback is redrawn after each save; expect() waits for the redraw after the last one.
+    expect(form.locator(".ep-feedback").first).to_contain_text(re.compile("complete", re.I), timeout=15000)
 
     run_all(page, restart=True)
     form = page.locator(f"{ACTIVE} .ep-exercise").last
@@ -61,8 +64,8 @@ def test_session0_notebook_charts_render_in_lab(browser, lab, lab_driver, artifa
     ACTIVE, run_all = lab_driver.ACTIVE, lab_driver.run_all
     context, page, watch = lab_driver.open_notebook(browser, base, token, "notebooks/s00-getting-started.ipynb")
     run_all(page)
-    page.locator(f"{ACTIVE} .js-plotly-plot .main-svg").first.wait_for(timeout=30000)
-    assert page.locator(f"{ACTIVE} .js-plotly-plot").count() >= 3  # trend, map, peer explorer
+    # Trend, map and the peer explorer's chart: wait until all three are drawn, not just the first.
+    expect(page.locator(f"{ACTIVE} .js-plotly-plot").nth(2).locator(".main-svg").first).to_be_attached(timeout=30000)
     assert "Problem:" in page.locator(f"{ACTIVE} .jp-Notebook").inner_text()
     page.screenshot(path=str(artifacts / "lab-session0-notebook.png"))
     assert not watch.blocked, watch.blocked

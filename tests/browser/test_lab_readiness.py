@@ -8,8 +8,10 @@ Lab runs on copies of exercises/ and a temporary workbook (the `lab` fixture), a
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from eparticipation import i18n
 from eparticipation.exercises.readiness import ItemAnswer, Readiness, gaps
@@ -75,19 +77,19 @@ def test_readiness_exercise_saves_gives_feedback_and_restores_after_restart(brow
 
     for (item, column), label in ANSWERS.items():
         form.locator(f".ep-field-{item}-{column}").get_by_role("button", name=label, exact=True).click()
-    saved = form.locator(".ep-saved")
-    page.wait_for_function("el => /\\d\\d:\\d\\d:\\d\\d/.test(el.textContent)", arg=saved.element_handle(), timeout=15000)
+    # Clicks reach the kernel one by one and each redraws the form, so wait for the state after the
+    # last click (expect() retries) rather than reading the first change that appears.
+    expect(form.locator(".ep-saved")).to_contain_text(re.compile(r"\d\d:\d\d:\d\d"), timeout=15000)
+    expect(feedback).to_contain_text("6 of 42 answers given", timeout=15000)
+    expect(form.locator(".ep-chart-summary")).to_contain_text("6 of 42 answers given", timeout=15000)
     # The gap list follows the answers: neither law nor policy, then the Don't-know pattern; no line for a double Yes.
-    page.wait_for_function("([el, text]) => el.textContent.includes(text)",
-                           arg=[gaps.element_handle(), _statement("cons_response")], timeout=15000)
+    for item in EXPECTED_GAPS:
+        expect(gaps).to_contain_text(_statement(item), timeout=15000)
     gap_text = gaps.inner_text()
     assert _statement("legal_access") not in gap_text
     shown = sorted(EXPECTED_GAPS, key=lambda item: gap_text.index(_statement(item)))
     assert shown == EXPECTED_GAPS, "the gap list is not in the exercise's order of priority"
-    page.wait_for_function("([el, before]) => el.textContent.trim() !== before",
-                           arg=[feedback.element_handle(), feedback_before], timeout=15000)
-    assert "6 of 42 answers given" in feedback.inner_text()
-    assert "6 of 42 answers given" in form.locator(".ep-chart-summary").inner_text()
+    assert feedback.inner_text().strip() != feedback_before
     form.locator(".ep-chart .js-plotly-plot .main-svg").first.wait_for(timeout=15000)
 
     # The section file on disk holds exactly the answers given.
