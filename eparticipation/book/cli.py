@@ -58,6 +58,11 @@ def run_execute(args) -> int:
 
     paths = [Path(p).resolve() for p in args.notebooks] or toc_notebooks()
     for path in paths:
+        if path.suffix != ".ipynb" or not path.is_file():
+            raise CourseDataError("this is not a notebook file.", file=path, fix="Give the path of an existing .ipynb file.")
+        if not path.is_relative_to(REPO_ROOT):
+            raise CourseDataError("this notebook is not part of the book.", file=path, fix="Give a notebook under notebooks/ or exercises/.")
+    for path in paths:
         print(f"executing {path.relative_to(REPO_ROOT)}", flush=True)
         execute_notebook(path)
     return 0

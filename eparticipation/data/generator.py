@@ -197,6 +197,8 @@ def generate_consultation(n: int, seed: int = 2030, population_shares: pd.Series
     """
     if n < 1:
         raise CourseDataError(f"n is the number of submissions and must be at least 1 (got {n}).", fix="Use e.g. n=15000.")
+    if seed < 0:  # numpy refuses negative seeds with a bare ValueError
+        raise CourseDataError(f"the seed must be 0 or more (got {seed}).", fix="Use e.g. seed=2030.")
     from eparticipation.data.context import region_population_shares
 
     rng = np.random.default_rng(seed)

@@ -103,6 +103,19 @@ def test_generate_refuses_bad_n(tmp_path, capsys):
     assert "--n must be at least 1" in capsys.readouterr().err
 
 
+def test_generate_refuses_a_negative_seed(tmp_path, capsys):
+    assert main(["generate", "--n", "50", "--seed", "-3", "--out", str(tmp_path / "x")]) == 1
+    assert "seed must be 0 or more (got -3)" in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize("name", ["missing.ipynb", "notes.txt"])
+def test_execute_refuses_what_is_not_a_notebook(name, tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("not a notebook", encoding="utf-8")
+    assert main(["execute", str(tmp_path / name)]) == 1
+    assert "this is not a notebook file" in capsys.readouterr().err
+
+
 def test_no_traceback_from_a_real_process(tmp_path):
     (tmp_path / "votes.csv").write_bytes(b"\x00\x01garbage")
     done = subprocess.run([sys.executable, "-m", "eparticipation", "check", str(tmp_path)], capture_output=True, text=True)
