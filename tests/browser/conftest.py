@@ -229,6 +229,38 @@ def _menu(page, menu: str, item: str) -> None:
     page.get_by_role("menuitem", name=item, exact=True).click()
 
 
+_NO_COUNTS = f"""() => [...document.querySelectorAll('{ACTIVE} .jp-CodeCell .jp-InputPrompt')]
+                        .every(p => !/\\d/.test(p.textContent))"""
+_STARTED = f"""() => [...document.querySelectorAll('{ACTIVE} .jp-CodeCell .jp-InputPrompt')]
+                      .some(p => /\\[(\\d+|\\*)\\]/.test(p.textContent))"""
+_ALL_RUN = f"""() => {{
+    const prompts = [...document.querySelectorAll('{ACTIVE} .jp-CodeCell .jp-InputPrompt')];
+    return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+}}"""
+
+
+def _menu_until(page, menu: str, item: str, done: str, *, timeout_ms: int = 15000, attempts: int = 3) -> None:
+    """Choose a menu item until `done` (a JS predicate) holds.
+
+    A notebook command is disabled while the notebook is not Lab's current widget, and then the click
+    does nothing; on a loaded machine that happens now and then. So: focus the notebook, choose the
+    item, and try again if nothing followed.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _attempt in range(attempts):
+        page.locator(f"{ACTIVE} .jp-Notebook").focus()
+        _menu(page, menu, item)
+        try:
+            page.wait_for_function(done, timeout=timeout_ms)
+            return
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")  # close a menu left open
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "lab-menu-had-no-effect.png"))
+    pytest.fail(f"{menu} > {item} had no effect after {attempts} tries")
+
+
 def run_all(page, *, restart: bool = False) -> None:
     """Clear outputs (restarting the kernel first if asked), Run All Cells, wait until all have run.
 
@@ -236,25 +268,16 @@ def run_all(page, *, restart: bool = False) -> None:
     indistinguishable from one that never started.
     """
     if restart:
+        page.locator(f"{ACTIVE} .jp-Notebook").focus()
         _menu(page, "Kernel", "Restart Kernel and Clear Outputs of All Cells…")
         page.locator(".jp-Dialog button.jp-mod-accept").click()  # the dialog's "Restart"
         page.locator(".jp-Dialog").wait_for(state="detached", timeout=30000)
         page.locator(f"{ACTIVE} .jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=60000)
+        page.wait_for_function(_NO_COUNTS, timeout=30000)
     else:
-        _menu(page, "Edit", "Clear Outputs of All Cells")
-    page.wait_for_function(
-        f"""() => [...document.querySelectorAll('{ACTIVE} .jp-CodeCell .jp-InputPrompt')]
-                    .every(p => !/\\d/.test(p.textContent))""",
-        timeout=30000,
-    )
-    _menu(page, "Run", "Run All Cells")
-    page.wait_for_function(
-        f"""() => {{
-            const prompts = [...document.querySelectorAll('{ACTIVE} .jp-CodeCell .jp-InputPrompt')];
-            return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
-        }}""",
-        timeout=90000,
-    )
+        _menu_until(page, "Edit", "Clear Outputs of All Cells", _NO_COUNTS)
+    _menu_until(page, "Run", "Run All Cells", _STARTED)
+    page.wait_for_function(_ALL_RUN, timeout=90000)
     page.locator(f"{ACTIVE} .jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=60000)
 
 
