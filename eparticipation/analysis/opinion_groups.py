@@ -29,7 +29,7 @@ Deviations from Pol.is, on purpose:
   when deciding who is clustered. The vTaiwan export follows the current rule (at least 7 real votes),
   which is the one we use.
 
-How close this gets to Pol.is on ten open conversations (4 of 9 with 100+ grouped voters reach ARI 0.8)
+How close this gets to Pol.is on eleven open conversations (5 of the 10 with 100+ grouped voters reach ARI 0.8)
 is in book/data.md, "Beyond the shipped files".
 """
 

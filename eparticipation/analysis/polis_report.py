@@ -81,7 +81,7 @@ def build_polis_report(export: PolisExport, *, seed: int = 0) -> PolisReport:
             "moderated-out statements carry no weight), missing votes replaced by each statement's mean, PCA to two "
             "components, sparsity-aware scaling, k-means into up to 100 base clusters and then into 2–5 groups, the number "
             "chosen by silhouette. Pol.is's own group-id in participants-votes.csv is not used.</p>"
-            # Measured on ten open Pol.is conversations (book/data.md): membership can differ from Pol.is's
+            # Measured on eleven open Pol.is conversations (book/data.md): membership can differ from Pol.is's
             # own screen, while the consensus statements mostly agree; the reader should know which to trust.
             "<p>Read the groups as one reasonable split of the votes, not a fixed fact about people: Pol.is builds its "
             "groups step by step as votes arrive, so its own screen may show a different split of the same votes. "
