@@ -17,6 +17,35 @@ _ICON = {"good": "✔", "tip": "ℹ", "warning": "⚠"}  # glyphs that DejaVu an
 _COLOUR = {"good": "#006b4f", "tip": "#0b4f7a", "warning": "#8a3b00"}  # dark, AA contrast on white
 
 
+# Shared by the exercises that ask Yes / No / Don't know for legislation and for policy (readiness,
+# framework map): which answer pattern is a gap, and how much it weighs. Neither law nor policy
+# weighs most; a Don't know beside a Yes least.
+PROVISION_PATTERN_WEIGHT = {"neither": 3.0, "no_and_unknown": 2.5, "policy_only": 2.0, "law_only": 2.0,
+                            "unknown": 1.5, "unknown_one": 1.0, "unchecked": 1.0}
+
+
+def provision_pattern(legislation: str | None, policy: str | None) -> str | None:
+    """The gap pattern of a (legislation, policy) answer pair, each "yes", "no", "dk" or None.
+
+    None when there is no gap (Yes in one or both columns, nothing against it); "unchecked" when
+    neither column is answered.
+    """
+    pair = (legislation, policy)
+    if pair == (None, None):
+        return "unchecked"
+    if "no" not in pair and "dk" not in pair:
+        return None
+    if pair == ("no", "no"):
+        return "neither"
+    if "yes" in pair and "no" in pair:
+        return "policy_only" if policy == "yes" else "law_only"
+    if "yes" in pair and "dk" in pair:
+        return "unknown_one"
+    if "no" in pair:  # No + Don't know, or No + unanswered
+        return "no_and_unknown"
+    return "unknown"  # Don't know (+ Don't know or unanswered)
+
+
 @dataclass(frozen=True)
 class Feedback:
     level: str  # "good" | "tip" | "warning"

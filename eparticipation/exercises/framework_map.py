@@ -29,7 +29,7 @@ from pydantic import Field, field_validator
 from eparticipation import i18n
 from eparticipation.analysis.legal_frameworks import CHANNELS, FORM_KEYS, ONLINE_ONLY_CHANNELS
 from eparticipation.exercises.base import LABEL_WIDTH, Exercise
-from eparticipation.exercises.feedback import Feedback
+from eparticipation.exercises.feedback import PROVISION_PATTERN_WEIGHT, Feedback, provision_pattern
 from eparticipation.workbook import sections
 from eparticipation.workbook.document import Block, Bullets, Heading, Para, Table
 from eparticipation.workbook.models import LONG_TEXT, Answers, refuse_unknown_keys
@@ -86,9 +86,11 @@ FORM_WEIGHT = {"draft_acts": 1.0, "written_consultation": 1.0, "public_hearing":
                "public_council": 0.25, "public_opinion": 0.0}
 # Why issues are weighted: an owner and an enabling rule decide whether a form is used at all; a
 # written basis makes the rule checkable; a channel decides who can take part.
-ISSUE_WEIGHT = {"no_owner": 3.0, "neither": 3.0, "no_and_unknown": 2.5, "no_basis": 2.5, "policy_only": 2.0,
-                "law_only": 2.0, "no_channel": 1.5, "unknown": 1.5, "unknown_one": 1.0, "unchecked": 1.0}
-ISSUES = tuple(ISSUE_WEIGHT)
+# Order of the issues within a form; the law/policy patterns weigh what they weigh in every exercise.
+ISSUES = ("no_owner", "neither", "no_and_unknown", "no_basis", "policy_only", "law_only", "no_channel", "unknown",
+          "unknown_one", "unchecked")
+ISSUE_WEIGHT = {issue: {"no_owner": 3.0, "no_basis": 2.5, "no_channel": 1.5, **PROVISION_PATTERN_WEIGHT}[issue]
+                for issue in ISSUES}
 
 
 @dataclass(frozen=True)
@@ -98,22 +100,8 @@ class Gap:
     priority: float
 
 
-def provision_issue(legislation: str | None, policy: str | None) -> str | None:
-    """The enabling-provisions pattern of one form (None when no gap: Yes/Yes, or Yes and unanswered)."""
-    pair = (legislation, policy)
-    if pair == (None, None):
-        return "unchecked"
-    if "no" not in pair and "dk" not in pair:
-        return None
-    if pair == ("no", "no"):
-        return "neither"
-    if "yes" in pair and "no" in pair:
-        return "policy_only" if policy == "yes" else "law_only"
-    if "yes" in pair and "dk" in pair:
-        return "unknown_one"
-    if "no" in pair:
-        return "no_and_unknown"
-    return "unknown"
+# The enabling-provisions pattern of one form: the rule the readiness self-assessment uses too.
+provision_issue = provision_pattern
 
 
 def form_issues(entry: FormEntry) -> list[str]:

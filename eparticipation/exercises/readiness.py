@@ -32,7 +32,7 @@ from pydantic import Field, field_validator
 from eparticipation import charts, i18n
 from eparticipation.exercises import charting
 from eparticipation.exercises.base import Exercise
-from eparticipation.exercises.feedback import Feedback
+from eparticipation.exercises.feedback import PROVISION_PATTERN_WEIGHT, Feedback, provision_pattern
 from eparticipation.workbook import sections
 from eparticipation.workbook.document import Block, Bullets, Figure, Heading, Para, Table
 from eparticipation.workbook.models import LONG_TEXT, Answers, refuse_unknown_keys
@@ -109,18 +109,13 @@ class Gap:
 
 
 def _pattern(legislation: str | None, policy: str | None) -> tuple[str, float] | None:
-    pair = (legislation, policy)
-    if "no" not in pair and "dk" not in pair:  # Yes, or not answered yet
+    """(i18n key of the reason, weight) of a gap, or None; unanswered statements are not gaps."""
+    pattern = provision_pattern(legislation, policy)
+    if pattern in (None, "unchecked"):
         return None
-    if pair == ("no", "no"):
-        return "readiness.gap.neither", 3.0
-    if "yes" in pair and "no" in pair:
-        return ("readiness.gap.policy_only" if policy == "yes" else "readiness.gap.law_only"), 2.0
-    if "yes" in pair and "dk" in pair:
-        return "readiness.gap.unknown", 1.0
-    if "no" in pair:  # no + don't know / unanswered
-        return "readiness.gap.no_and_unknown", 2.5
-    return "readiness.gap.unknown", 1.5  # don't know (+ don't know / unanswered)
+    # One text explains both Don't-know patterns; the weight still tells them apart.
+    reason = "unknown" if pattern == "unknown_one" else pattern
+    return f"readiness.gap.{reason}", PROVISION_PATTERN_WEIGHT[pattern]
 
 
 def gaps(answers: Readiness) -> list[Gap]:
