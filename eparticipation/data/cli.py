@@ -117,8 +117,11 @@ def run_polis_report(args) -> int:
 def summarise(path: Path) -> list[str]:
     """Validate what is at `path` and return a short summary (raises CourseDataError if it is broken)."""
     if path.is_dir():
+        from eparticipation.data.polis import polis_files
+
         names = {p.name for p in path.iterdir()}
-        if {"comments.csv", "votes.csv"} & names:
+        polis = polis_files(path)
+        if polis["comments"] or polis["votes"]:
             return _summarise_polis(path)
         if {"submissions.csv", "participants.csv"} & names:
             return _summarise_consultation(path)

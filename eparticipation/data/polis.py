@@ -1,6 +1,9 @@
 """Read a conversation in the Pol.is open-data format (`comments.csv`, `votes.csv`, optional
 `participants-votes.csv` and `summary.csv`) into tidy, validated tables.
 
+Current Pol.is exports name the same files with a date and conversation prefix
+(`2025-08-29-0002-7btrabcujr-comments.csv`, `…-participant-votes.csv`); both namings are read.
+
 `votes.csv` is the source of truth: when a participant changed a vote, the latest one wins.
 Columns are renamed to snake_case (`comment-id` -> `comment_id`, `voter-id` -> `participant`,
 `comment-body` -> `text`); values are never changed.
@@ -46,7 +49,8 @@ COMMENTS_SCHEMA = pa.DataFrameSchema(
 )
 VOTES_SCHEMA = pa.DataFrameSchema(
     {
-        "timestamp": pa.Column(int, pa.Check.ge(0, error="timestamp in milliseconds since 1970"), coerce=True),
+        # Older exports count milliseconds since 1970, current ones seconds; only the order is used.
+        "timestamp": pa.Column(int, pa.Check.ge(0, error="timestamps count time since 1970 and cannot be negative"), coerce=True),
         "comment-id": pa.Column(int, pa.Check.ge(0, error="comment ids are whole numbers from 0"), coerce=True),
         "voter-id": pa.Column(int, pa.Check.ge(0, error="voter ids are whole numbers from 0"), coerce=True),
         "vote": pa.Column(int, pa.Check.isin([-1, 0, 1], error="vote must be 1 (agree), -1 (disagree) or 0 (pass)"), coerce=True),
@@ -92,10 +96,11 @@ def load_polis_export(folder: str | Path) -> PolisExport:
             file=folder,
             fix="Give the folder that holds comments.csv and votes.csv (unzip the export first).",
         )
-    comments = _load_comments(folder / "comments.csv")
-    votes, n_events = _load_votes(folder / "votes.csv", set(comments["comment_id"]))
-    participants_votes = _load_participants_votes(folder / "participants-votes.csv")
-    summary = _load_summary(folder / "summary.csv")
+    files = polis_files(folder)
+    comments = _load_comments(files["comments"] or folder / "comments.csv")
+    votes, n_events = _load_votes(files["votes"] or folder / "votes.csv", set(comments["comment_id"]))
+    participants_votes = _load_participants_votes(files["participants-votes"])
+    summary = _load_summary(files["summary"])
     return PolisExport(
         name=folder.name,
         folder=folder,
@@ -105,6 +110,38 @@ def load_polis_export(folder: str | Path) -> PolisExport:
         participants_votes=participants_votes,
         summary=summary,
     )
+
+
+# The export's files by role, under each name Pol.is has used for them.
+_FILE_NAMES = {
+    "comments": ("comments.csv",),
+    "votes": ("votes.csv",),
+    "participants-votes": ("participants-votes.csv", "participant-votes.csv"),
+    "summary": ("summary.csv",),
+}
+
+
+def polis_files(folder: Path) -> dict[str, Path | None]:
+    """The export's files by role (None if absent): `comments.csv` or `<prefix>-comments.csv`, and so on.
+
+    Raises `CourseDataError` if the folder holds two files for one role (two exports in one folder).
+    """
+    by_role: dict[str, list[str]] = {role: [] for role in _FILE_NAMES}
+    for name in sorted(p.name for p in folder.iterdir() if p.is_file()):
+        # The longest matching ending decides, so "…-participant-votes.csv" is not taken for votes.
+        endings = [(len(e), role) for role, es in _FILE_NAMES.items() for e in es if name == e or name.endswith("-" + e)]
+        if endings:
+            by_role[max(endings)[1]].append(name)
+    found: dict[str, Path | None] = {}
+    for role, matches in by_role.items():
+        if len(matches) > 1:
+            raise CourseDataError(
+                f"this folder holds more than one {_FILE_NAMES[role][0]}: {', '.join(matches)}.",
+                file=folder,
+                fix="Keep one Pol.is export per folder.",
+            )
+        found[role] = folder / matches[0] if matches else None
+    return found
 
 
 def read_comments_file(path: Path) -> pd.DataFrame:
@@ -159,8 +196,8 @@ def _load_votes(path: Path, comment_ids: set[int]) -> tuple[pd.DataFrame, int]:
     return latest.astype({"participant": "int64", "comment_id": "int64", "vote": "int8", "timestamp": "int64"}), len(frame)
 
 
-def _load_participants_votes(path: Path) -> pd.DataFrame | None:
-    if not path.exists():
+def _load_participants_votes(path: Path | None) -> pd.DataFrame | None:
+    if path is None:
         return None
     frame = read_csv_table(path, what="Pol.is participants-votes", required=["participant", "group-id"])
     numeric = frame.apply(pd.to_numeric, errors="coerce")
@@ -180,8 +217,8 @@ def _load_participants_votes(path: Path) -> pd.DataFrame | None:
     return numeric.rename(columns={"group-id": "group_id"})
 
 
-def _load_summary(path: Path) -> dict[str, str]:
-    if not path.exists():
+def _load_summary(path: Path | None) -> dict[str, str]:
+    if path is None:
         return {}
     text = read_text(path, what="Pol.is summary")
     try:

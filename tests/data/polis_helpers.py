@@ -46,3 +46,17 @@ def make_polis_folder(folder: Path, *, n_participants: int = 60, n_comments: int
 
 def camps(n_participants: int = 60) -> pd.Series:
     return pd.Series([p % 2 for p in range(n_participants)], index=range(n_participants))
+
+
+def as_current_export(source: Path, folder: Path, prefix: str = "2025-08-29-0002-7btrabcujr-") -> Path:
+    """The shipped conversation renamed the way current Pol.is exports name their files, times in seconds."""
+    folder.mkdir()
+    for role in ("comments", "votes"):
+        frame = pd.read_csv(source / f"{role}.csv")
+        frame["timestamp"] = frame["timestamp"] // 1000
+        frame.to_csv(folder / f"{prefix}{role}.csv", index=False)
+    (folder / f"{prefix}participant-votes.csv").write_bytes((source / "participants-votes.csv").read_bytes())
+    (folder / f"{prefix}summary.csv").write_bytes((source / "summary.csv").read_bytes())
+    (folder / f"{prefix}comment-groups.csv").write_text("comment-id,comment\n", encoding="utf-8")  # ignored
+    return folder
+

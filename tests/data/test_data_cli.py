@@ -9,7 +9,7 @@ import pytest
 from eparticipation.cli import main
 from eparticipation.data.polis import SHIPPED_CONVERSATIONS
 from eparticipation.paths import data_path
-from polis_helpers import make_polis_folder
+from polis_helpers import as_current_export, make_polis_folder
 
 SHIPPED = [data_path("consultations", n) for n in SHIPPED_CONVERSATIONS] + [
     data_path("sample-consultation"),
@@ -71,6 +71,14 @@ def test_check_refuses_malformed_exports_clearly(variant, tmp_path, capsys):
     assert "How to fix:" in err or variant == "not a folder of known files"
     if column:
         assert f"column '{column}'" in err
+
+
+def test_check_and_report_read_a_current_pol_is_export(tmp_path, capsys):
+    folder = as_current_export(data_path("consultations", "london.youth.policing"), tmp_path / "export")
+    assert main(["check", str(folder)]) == 0
+    assert "voters: 26" in capsys.readouterr().out
+    assert main(["polis-report", str(folder), "--out", str(tmp_path / "report.html")]) == 0
+    assert (tmp_path / "groups.csv").read_text(encoding="utf-8").startswith("participant,group")
 
 
 def test_row_numbers_point_at_the_spreadsheet_row(tmp_path, capsys):

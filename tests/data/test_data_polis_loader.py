@@ -4,7 +4,7 @@ import pytest
 from eparticipation.data.polis import POLIS_ATTRIBUTION, SHIPPED_CONVERSATIONS, load_polis_export
 from eparticipation.errors import CourseDataError
 from eparticipation.paths import data_path
-from polis_helpers import make_polis_folder
+from polis_helpers import as_current_export, make_polis_folder
 
 
 @pytest.mark.parametrize("name", SHIPPED_CONVERSATIONS)
@@ -64,3 +64,24 @@ def test_optional_files_may_be_absent(tmp_path):
     export = load_polis_export(make_polis_folder(tmp_path / "c"))
     assert export.participants_votes is None and export.summary == {}
     assert export.attribution == POLIS_ATTRIBUTION.format(case_study_url="(case study URL)")
+
+
+def test_current_export_file_names_and_second_timestamps_are_read(tmp_path):
+    source = data_path("consultations", "london.youth.policing")
+    shipped = load_polis_export(source)
+    current = load_polis_export(as_current_export(source, tmp_path / "export"))
+    key = ["participant", "comment_id"]
+    pd.testing.assert_frame_equal(
+        current.votes.drop(columns="timestamp").sort_values(key).reset_index(drop=True),
+        shipped.votes.drop(columns="timestamp").sort_values(key).reset_index(drop=True),
+    )
+    assert current.n_vote_events == shipped.n_vote_events
+    assert current.participants_votes is not None and current.summary == shipped.summary
+
+
+def test_two_exports_in_one_folder_are_refused_by_name(tmp_path):
+    folder = as_current_export(data_path("consultations", "london.youth.policing"), tmp_path / "export")
+    (folder / "2025-09-01-1200-abcdefgh-votes.csv").write_bytes((folder / "2025-08-29-0002-7btrabcujr-votes.csv").read_bytes())
+    with pytest.raises(CourseDataError) as error:
+        load_polis_export(folder)
+    assert "2025-09-01-1200-abcdefgh-votes.csv" in error.value.problem and "one Pol.is export per folder" in error.value.fix
