@@ -38,6 +38,12 @@ def read_text(path: str | Path, *, what: str) -> str:
         raise CourseDataError(f"the {what} file is empty.", file=path, fix="Export the data again; the file has no header and no rows.")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise CourseDataError("the file is saved as UTF-16, not UTF-8.", file=path, fix=SAVE_AS_UTF8)
+    if raw.startswith(b"PK\x03\x04"):  # how every .zip file starts; a Pol.is export often arrives as one
+        raise CourseDataError(
+            "this is a zip archive, not a CSV file.",
+            file=path,
+            fix="Unzip it (right-click › Extract all) and give the folder it creates, or one CSV file inside it.",
+        )
     if b"\x00" in raw[:65536]:
         raise CourseDataError("the file is not a text (CSV) file: it contains binary data.", file=path, fix=f"Check you chose the right file. {SAVE_AS_UTF8}")
     try:

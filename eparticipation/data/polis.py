@@ -92,7 +92,7 @@ def load_polis_export(folder: str | Path) -> PolisExport:
     folder = Path(folder)
     if not folder.is_dir():
         raise CourseDataError(
-            "this is not a folder with a Pol.is export.",
+            "this is a zip archive, not a folder: unzip it first." if folder.suffix.lower() == ".zip" else "this is not a folder with a Pol.is export.",
             file=folder,
             fix="Give the folder that holds comments.csv and votes.csv (unzip the export first).",
         )

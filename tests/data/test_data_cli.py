@@ -81,6 +81,20 @@ def test_check_and_report_read_a_current_pol_is_export(tmp_path, capsys):
     assert (tmp_path / "groups.csv").read_text(encoding="utf-8").startswith("participant,group")
 
 
+def test_a_zipped_export_is_refused_with_unzip_advice(tmp_path, capsys):
+    import zipfile
+
+    folder = make_polis_folder(tmp_path / "conv")
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in folder.iterdir():
+            zipped.write(path, path.name)
+    for command in (["check", str(archive)], ["polis-report", str(archive), "--out", str(tmp_path / "r.html")]):
+        assert main(command) == 1
+        err = capsys.readouterr().err
+        assert "zip archive" in err and "nzip" in err and "Traceback" not in err
+
+
 def test_row_numbers_point_at_the_spreadsheet_row(tmp_path, capsys):
     folder = make_polis_folder(tmp_path / "conv")
     _edit_csv(folder, "votes.csv", lambda d: d.loc.__setitem__((9, "vote"), "5"))
