@@ -1,7 +1,7 @@
 """The built website, page by page, in headless Chromium with the network cut off.
 
 For every page: no console error, no failed or blocked request, every plotly chart drew its SVG and
-every widget snapshot rendered. Screenshots of a chart page, a map page and an exercise page are kept
+every widget snapshot rendered; on a phone-sized screen no page scrolls sideways. Screenshots of a chart page, a map page and an exercise page are kept
 in tests/artifacts/ for people to look at.
 """
 
@@ -104,3 +104,22 @@ def test_chart_map_and_exercise_pages_screenshots_and_weight(browser, page_watch
     assert html.count("_static/plotly.min.js") == 1
     # No script or stylesheet is fetched from another site: every one is served from the book itself.
     assert not re.findall(r'<(?:script|link)\b[^>]*(?:src|href)="(?:https?:)?//', html)
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser, page_watch, built_site, site_url):
+    """Participants open the book on phones: long paths wrap, wide tables and forms scroll in their own box."""
+    context = browser.new_context(**PHONE)
+    page_watch(context)  # blocks anything that is not the local site
+    page = context.new_page()
+    too_wide = {}
+    for name in site_pages(built_site):
+        page.goto(f"{site_url}/{name}", wait_until="load")
+        page.wait_for_load_state("networkidle")
+        width = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if width[0] > width[1] + 1:
+            too_wide[name] = width
+    context.close()
+    assert not too_wide, f"pages wider than a 390-px phone screen ([page width, screen width]): {too_wide}"
