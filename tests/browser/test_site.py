@@ -1,8 +1,8 @@
 """The built website, page by page, in headless Chromium with the network cut off.
 
 For every page: no console error, no failed or blocked request, every plotly chart drew its SVG and
-every widget snapshot rendered; on a phone-sized screen no page scrolls sideways. Screenshots of a chart page, a map page and an exercise page are kept
-in tests/artifacts/ for people to look at.
+every widget snapshot rendered; on a phone-sized screen no page scrolls sideways. Screenshots of a
+chart page, a map page and an exercise page are kept in tests/artifacts/ for people to look at.
 """
 
 from __future__ import annotations

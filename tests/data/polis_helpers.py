@@ -59,4 +59,3 @@ def as_current_export(source: Path, folder: Path, prefix: str = "2025-08-29-0002
     (folder / f"{prefix}summary.csv").write_bytes((source / "summary.csv").read_bytes())
     (folder / f"{prefix}comment-groups.csv").write_text("comment-id,comment\n", encoding="utf-8")  # ignored
     return folder
-
