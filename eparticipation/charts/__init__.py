@@ -38,6 +38,11 @@ TEMPLATE_NAME = "eparticipation"
 RENDERER_NAME = "course_html"
 FONT = "DejaVu Sans, Arial, sans-serif"  # DejaVu covers ə ğ ı ö ü ç ş
 
+# plotly's "auto" JSON engine switches to orjson when it happens to be installed, and orjson writes
+# "–" where the standard library writes "\u2013": stored notebook outputs would then depend on an
+# optional package. The standard library's encoder is the same on every machine.
+pio.json.config.default_engine = "json"
+
 
 def course_template() -> go.layout.Template:
     """The course theme: white background, large readable type, the palette above."""
