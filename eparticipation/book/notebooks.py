@@ -7,8 +7,10 @@ participant who opens it in JupyterLab sees the widgets, not "model not found".
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -26,8 +28,14 @@ TIME_TO_HERE = re.compile(r"time to here", re.IGNORECASE)
 
 
 def demo_environment() -> dict[str, str]:
-    """Environment variables for any run that is not a participant's: build, nbval, CI."""
-    return {WORKBOOK_ENV: tempfile.mkdtemp(prefix="eparticipation-demo-workbook-"), DEMO_ENV: "1"}
+    """Environment variables for any run that is not a participant's: build, nbval, CI.
+
+    The demo workbook is a new temporary folder, removed when this Python process exits (the notebooks
+    tell readers that demonstration answers are deleted afterwards).
+    """
+    folder = tempfile.mkdtemp(prefix="eparticipation-demo-workbook-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return {WORKBOOK_ENV: folder, DEMO_ENV: "1"}
 
 
 def toc_notebooks(root: Path = REPO_ROOT) -> list[Path]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import textwrap
 
 import plotly.graph_objects as go
@@ -168,7 +167,7 @@ def figure_bundle(fig: go.Figure, summary: str) -> dict:
     }
 
 
-def _source_note(fig: go.Figure, source: str) -> None:
+def source_note(fig: go.Figure, source: str) -> None:
     """The attribution, printed under the plot area so it survives screenshots and print."""
     # Annotations do not wrap: break long attributions so they are not cut off on narrow pages.
     text = "<br>".join(textwrap.wrap(source, width=90))
@@ -207,7 +206,7 @@ def index_trend_chart(series, *, country: str, indices=("egdi", "epi"), source: 
         # Room above the legend so the title never overlaps it on a narrow page.
         title_yref="container", title_y=0.97, margin_t=120,
     )
-    _source_note(fig, source)
+    source_note(fig, source)
     parts = []
     for index in indices:
         first, last = series.iloc[0], series.iloc[-1]
@@ -238,65 +237,13 @@ def comparison_chart(frame, *, index: str, source: str, highlight: str | None = 
         title=f"{INDEX_NAMES[index]}: {', '.join(countries)}",
         xaxis_title="Survey edition", yaxis_title="Index value (0 to 1)", yaxis_range=[0, 1],
     )
-    _source_note(fig, source)
+    source_note(fig, source)
     latest = frame[frame["year"] == frame["year"].max()].sort_values(index, ascending=False)
     order = ", ".join(f"{r.country} {getattr(r, index):.3f}" for r in latest.itertuples())
     return CourseChart(fig, f"{INDEX_NAMES[index]} in {int(frame['year'].max())}, highest first: {order}. {source}.")
 
 
-def _rings(geometry: dict):
-    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-    for polygon in polygons:
-        yield polygon[0]  # exterior ring; regions here have no holes worth drawing
-
-
-def region_map(geojson: dict, values: dict, *, name_property: str, title: str, value_label: str,
-               source: str, value_format: str = ".1f") -> CourseChart:
-    """A choropleth drawn as filled SVG shapes: no base map, no tiles, nothing from a CDN.
-
-    `values` maps each feature's `name_property` to a number. Plotly's geo maps fetch a base map
-    from the internet even when given a GeoJSON, so the map is drawn on plain x/y axes in
-    longitude/latitude, with the aspect ratio corrected for Azerbaijan's latitude.
-    """
-    low, high = min(values.values()), max(values.values())
-    span = (high - low) or 1.0
-    fig = go.Figure()
-    for feature in geojson["features"]:
-        name = feature["properties"][name_property]
-        value = values.get(name)
-        share = 0.0 if value is None else (value - low) / span
-        colour = _interpolate(SEQUENTIAL, share) if value is not None else "#eeeeee"
-        label = f"{name}: {value:{value_format}} {value_label}" if value is not None else f"{name}: no data"
-        for k, ring in enumerate(_rings(feature["geometry"])):
-            fig.add_trace(
-                go.Scatter(
-                    x=[p[0] for p in ring], y=[p[1] for p in ring], fill="toself", fillcolor=colour,
-                    mode="lines", line=dict(color="#333333", width=0.8), name=name, legendgroup=name,
-                    showlegend=False, hoveron="fills", text=label, hoverinfo="text",
-                )
-            )
-    # An invisible trace carries the colour bar.
-    fig.add_trace(
-        go.Scatter(
-            x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
-            marker=dict(colorscale=[[i / (len(SEQUENTIAL) - 1), c] for i, c in enumerate(SEQUENTIAL)],
-                        cmin=low, cmax=high, color=[low], showscale=True,
-                        colorbar=dict(title=dict(text=value_label), thickness=14)),
-        )
-    )
-    mid_lat = sum(p[1] for f in geojson["features"] for r in _rings(f["geometry"]) for p in r) / max(
-        1, sum(len(r) for f in geojson["features"] for r in _rings(f["geometry"])))
-    fig.update_layout(title=title, plot_bgcolor="white", height=520)
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1 / math.cos(math.radians(mid_lat)))
-    _source_note(fig, source)
-    fig.update_layout(margin=dict(b=130))
-    ranked = sorted(values.items(), key=lambda kv: kv[1], reverse=True)
-    listing = "; ".join(f"{k} {v:{value_format}}" for k, v in ranked)
-    return CourseChart(fig, f"{title}. {value_label} by region, highest first: {listing}. {source}.")
-
-
-def _interpolate(scale: list[str], t: float) -> str:
+def interpolate(scale: list[str], t: float) -> str:
     """Colour at position t (0..1) along a list of hex colours."""
     t = min(max(t, 0.0), 1.0) * (len(scale) - 1)
     i = min(int(t), len(scale) - 2)
@@ -304,19 +251,3 @@ def _interpolate(scale: list[str], t: float) -> str:
     frac = t - i
     channels = [round(int(a[k:k + 2], 16) * (1 - frac) + int(b[k:k + 2], 16) * frac) for k in (1, 3, 5)]
     return "#" + "".join(f"{c:02x}" for c in channels)
-
-
-def population_share_map(geojson: dict, facts, *, reference_date: str) -> CourseChart:
-    """Each economic region's share of Azerbaijan's population on `reference_date`, as published."""
-    from eparticipation.data import region_population_shares
-
-    shares = region_population_shares(reference_date, facts) * 100
-    rows = facts[(facts["indicator"] == "population_share") & (facts["reference_date"] == reference_date)]
-    publisher = rows["source_publisher"].iloc[0]
-    producer = rows["original_data_producer"].iloc[0]
-    return region_map(
-        geojson, shares.round(1).to_dict(), name_property="economic_region_2021",
-        title=f"Share of Azerbaijan's population by economic region, {reference_date}",
-        value_label="% of population",
-        source=f"Source: {producer}, via {publisher}; boundaries: Natural Earth, regions per Decree No. 1386 (2021)",
-    )

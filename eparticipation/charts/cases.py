@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from eparticipation.analysis.cases import count_by
 from eparticipation.analysis.petitions import THRESHOLDS, daily_signatures, downsample, polling_gaps
-from eparticipation.charts import DASHES, PALETTE, CourseChart, _source_note
+from eparticipation.charts import DASHES, PALETTE, CourseChart, source_note
 from eparticipation.data.cases import CASES_ATTRIBUTION, EPI_LEVELS, OUTCOMES
 from eparticipation.data.petitions import PETITION_ATTRIBUTION
 
@@ -45,7 +45,7 @@ def cases_by_level_chart(cases: pd.DataFrame) -> CourseChart:
         yaxis_title="Number of cases", yaxis=dict(dtick=1),
         legend=dict(title="Outcome", orientation="h", y=1.02, yanchor="bottom", x=0),
     )
-    _source_note(fig, CASES_ATTRIBUTION)
+    source_note(fig, CASES_ATTRIBUTION)
     fig.update_layout(margin=dict(b=130))
     parts = []
     for level in EPI_LEVELS:
@@ -97,7 +97,7 @@ def petition_chart(series: pd.DataFrame, *, thresholds=THRESHOLDS, freq: str = "
         xaxis_title="Time (time zone not stated by the source)", yaxis_title="Signatures (cumulative)",
         yaxis=dict(rangemode="tozero", tickformat=","), legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
     )
-    _source_note(fig, PETITION_ATTRIBUTION)
+    source_note(fig, PETITION_ATTRIBUTION)
     fig.update_layout(margin=dict(b=130))
     first, last = series.iloc[0], series.iloc[-1]
     crossed = [f"{v:,} ({m})" for v, m in thresholds if first["count"] >= v]
@@ -134,7 +134,7 @@ def daily_signatures_chart(series: pd.DataFrame) -> CourseChart:
         xaxis_title="Day", yaxis_title="Signatures added", yaxis=dict(tickformat=","),
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), bargap=0.15,
     )
-    _source_note(fig, PETITION_ATTRIBUTION)
+    source_note(fig, PETITION_ATTRIBUTION)
     fig.update_layout(margin=dict(b=130))
     whole = shown[shown["status"] == "whole day"]
     listing = "; ".join(f"{r.date:%d %b} {r.signatures_added:,}" for r in whole.itertuples())

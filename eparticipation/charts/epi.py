@@ -7,13 +7,13 @@ drawn as filled shapes on plain axes from the course's own boundary file: no til
 
 from __future__ import annotations
 
-import math
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from eparticipation import charts
-from eparticipation.charts import DASHES, INDEX_NAMES, PALETTE, SEQUENTIAL, CourseChart
+from eparticipation.charts import maps
+from eparticipation.charts import DASHES, INDEX_NAMES, PALETTE, CourseChart
 
 # Colour per index, the same in every chart of the session: EGDI blue, EPI vermillion.
 _INDEX_COLOUR = {"egdi": PALETTE[0], "epi": PALETTE[5]}
@@ -48,7 +48,7 @@ def sub_region_chart(comparison: pd.DataFrame, *, source: str) -> CourseChart:
         xaxis_title="Survey edition", yaxis_title="Index value (0 to 1)", yaxis_range=[0, 1],
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), **_TITLE_ABOVE_LEGEND, height=500,
     )
-    charts._source_note(fig, source)
+    charts.source_note(fig, source)
     first, last = comparison.iloc[0], comparison.iloc[-1]
     parts = []
     for index in indices:
@@ -98,7 +98,7 @@ def epi_egdi_scatter(frame: pd.DataFrame, relation: dict, *, highlight: str, sou
         xaxis_title=INDEX_NAMES["egdi"], yaxis_title=INDEX_NAMES["epi"], xaxis_range=[0, 1.02],
         yaxis_range=[-0.03, 1.05], height=520, legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), **_TITLE_ABOVE_LEGEND,
     )
-    charts._source_note(fig, source)
+    charts.source_note(fig, source)
     summary = (
         f"Each point is one of {relation['countries']} countries in the {year} edition. EPI rises with EGDI: "
         f"Pearson r = {relation['pearson_r']:.3f}, Spearman rho = {relation['spearman_rho']:.3f}. "
@@ -114,86 +114,6 @@ def epi_egdi_scatter(frame: pd.DataFrame, relation: dict, *, highlight: str, sou
 def _signed(value: float) -> str:
     """+0.123 / −0.123 (a true minus sign, as in the book's prose)."""
     return f"{'+' if value >= 0 else '−'}{abs(value):.3f}"
-
-
-def _rings(geometry: dict):
-    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-    for polygon in polygons:
-        yield polygon[0]
-
-
-def _xy(ring) -> tuple[list[float], list[float]]:
-    """A ring's longitudes and latitudes rounded to 0.01° (about 1 km, far below the 1:110m detail)."""
-    return [round(p[0], 2) for p in ring], [round(p[1], 2) for p in ring]
-
-
-def _bounds(features: list[dict]) -> tuple[float, float, float, float]:
-    xs = [p[0] for f in features for r in _rings(f["geometry"]) for p in r]
-    ys = [p[1] for f in features for r in _rings(f["geometry"]) for p in r]
-    return min(xs), max(xs), min(ys), max(ys)
-
-
-def _overlaps(feature: dict, box: tuple[float, float, float, float]) -> bool:
-    x0, x1, y0, y1 = _bounds([feature])
-    return not (x1 < box[0] or x0 > box[1] or y1 < box[2] or y0 > box[3])
-
-
-def regional_map(world: dict, values: dict[str, float], names: dict[str, str], *, title: str, value_label: str,
-                 highlight: str | None, source: str, margin: float = 2.0) -> CourseChart:
-    """A choropleth of `values` ({ISO-3: value}) for the countries that have one, drawn as shapes.
-
-    Neighbouring countries inside the map's frame are drawn in light grey, without a value, so
-    the region keeps its geography. `world` is `data.world.load_world_countries()`; `names` maps
-    ISO-3 codes to country names. The highlighted country gets a thick black outline.
-    """
-    features = {f["id"]: f for f in world["features"]}
-    shown = [features[c] for c in values if c in features]
-    missing = sorted(names.get(c, c) for c in values if c not in features)
-    if not shown:
-        raise ValueError("none of the countries has a shape in the boundary file")
-    box = _bounds(shown)
-    box = (box[0] - margin, box[1] + margin, box[2] - margin, box[3] + margin)
-    low, high = min(values.values()), max(values.values())
-    span = (high - low) or 1.0
-    fig = go.Figure()
-    for code, feature in features.items():
-        if code in values or not _overlaps(feature, box):
-            continue
-        for ring in _rings(feature["geometry"]):
-            xs, ys = _xy(ring)
-            fig.add_trace(go.Scatter(x=xs, y=ys, fill="toself",
-                                     fillcolor="#f2f2f2", mode="lines", line=dict(color="#bbbbbb", width=0.6),
-                                     showlegend=False, hoverinfo="skip"))
-    ordered = sorted(shown, key=lambda f: f["id"] == highlight)  # highlighted country drawn last, on top
-    for feature in ordered:
-        code = feature["id"]
-        value = values[code]
-        colour = charts._interpolate(SEQUENTIAL, (value - low) / span)
-        main = code == highlight
-        label = f"{names.get(code, code)}: {value_label} {value:.3f}"
-        for ring in _rings(feature["geometry"]):
-            xs, ys = _xy(ring)
-            fig.add_trace(go.Scatter(
-                x=xs, y=ys, fill="toself", fillcolor=colour, mode="lines",
-                line=dict(color="#000000" if main else "#333333", width=3 if main else 0.8), name=names.get(code, code),
-                showlegend=False, hoveron="fills", text=label, hoverinfo="text"))
-    fig.add_trace(go.Scatter(
-        x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
-        marker=dict(colorscale=[[i / (len(SEQUENTIAL) - 1), c] for i, c in enumerate(SEQUENTIAL)], cmin=low, cmax=high,
-                    color=[low], showscale=True, colorbar=dict(title=dict(text=value_label), thickness=14))))
-    mid_lat = (box[2] + box[3]) / 2
-    fig.update_layout(title=title, plot_bgcolor="white", height=600)
-    fig.update_xaxes(visible=False, range=[box[0], box[1]])
-    fig.update_yaxes(visible=False, range=[box[2], box[3]], scaleanchor="x",
-                     scaleratio=1 / math.cos(math.radians(mid_lat)))
-    charts._source_note(fig, source)
-    fig.update_layout(margin=dict(b=170))
-    source = source.replace("<br>", " ")
-    ranked = sorted(values.items(), key=lambda kv: (-kv[1], names.get(kv[0], kv[0])))
-    listing = "; ".join(f"{names.get(k, k)} {v:.3f}" for k, v in ranked)
-    note = f" Too small to draw at this scale: {', '.join(missing)}." if missing else ""
-    return CourseChart(fig, f"{title}. {value_label}, highest first: {listing}.{note} Grey: neighbouring countries "
-                            f"outside the group, no value shown. {source}.")
 
 
 def edition_box_chart(panel: pd.DataFrame, *, index: str = "epi", highlight: str, source: str) -> CourseChart:
@@ -220,7 +140,7 @@ def edition_box_chart(panel: pd.DataFrame, *, index: str = "epi", highlight: str
         xaxis_title="Survey edition", yaxis_title="Index value (0 to 1)", yaxis_range=[-0.03, 1.03], height=500,
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), **_TITLE_ABOVE_LEGEND,
     )
-    charts._source_note(fig, source)
+    charts.source_note(fig, source)
     medians = panel.groupby("year")[index].median()
     listing = "; ".join(f"{y} {medians[y]:.3f}" for y in years)
     own = "; ".join(f"{int(r.year)} {getattr(r, index):.3f}" for r in main.itertuples())
@@ -245,5 +165,5 @@ def epi_map(panel: pd.DataFrame, world: dict, year: int, *, sub_regions: tuple[s
     values = map_values(panel, year, index, sub_regions)
     names = dict(zip(panel["country_code"], panel["country"]))
     title = f"{INDEX_NAMES[index]}, {year}: {' and '.join(sub_regions)}"
-    return regional_map(world, values, names, title=title, value_label=index.upper(), highlight=highlight,
+    return maps.regional_map(world, values, names, title=title, value_label=index.upper(), highlight=highlight,
                         source=f"{source}.<br>{WORLD_ATTRIBUTION}.<br>{WORLD_DISCLAIMER}")

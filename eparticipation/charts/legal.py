@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from eparticipation.charts import DASHES, PALETTE, CourseChart, _source_note
+from eparticipation.charts import DASHES, PALETTE, CourseChart, source_note
 
 
 def digital_reach_chart(reach: pd.DataFrame, *, source: str, workshop_year: int = 2013) -> CourseChart:
@@ -33,7 +33,7 @@ def digital_reach_chart(reach: pd.DataFrame, *, source: str, workshop_year: int 
         xaxis_title="Year", yaxis_title="% of population / per 100 people", yaxis_range=[0, 120],
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
     )
-    _source_note(fig, source)
+    source_note(fig, source)
     first, last = reach.iloc[0], reach.iloc[-1]
     at_workshop = reach[reach["year"] == workshop_year]
     workshop_text = (f"; {at_workshop['internet_users_pct'].iloc[0]:.0f}% in {workshop_year}, the workshop year"
@@ -66,7 +66,7 @@ def online_only_reach_chart(reach: pd.DataFrame, years: tuple[int, ...], *, sour
         xaxis_title="Year", yaxis_title="% of population", yaxis_range=[0, 100],
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
     )
-    _source_note(fig, source)
+    source_note(fig, source)
     parts = [f"{y}: {rows.loc[y, 'internet_users_pct']:.0f}% online, {rows.loc[y, 'not_using_internet_pct']:.0f}% not"
              for y in years]
     return CourseChart(fig, f"Share of Azerbaijan's population using the internet, by year — {'; '.join(parts)}. "
@@ -115,7 +115,7 @@ def urban_definitions_chart(facts: pd.DataFrame) -> CourseChart:
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
     )
     source = urban_sources(facts)
-    _source_note(fig, source)
+    source_note(fig, source)
     latest_wb = wb.iloc[-1]
     points = "; ".join(f"{r.reference_date} {r.value:.1f}%" for r in national.itertuples())
     summary = (f"World Bank urban share rose from {wb['value'].iloc[0]:.1f}% in {int(wb['year'].iloc[0])} to "

@@ -26,10 +26,12 @@ def _fmt(value: float) -> str:
     return f"{value:.0f}%"
 
 
-def group_heatmap(combined: pd.DataFrame, *, label: str = SYNTHETIC, pillars: int = 3) -> CourseChart:
+def group_heatmap(combined: pd.DataFrame, *, label: str = SYNTHETIC, pillars: int = 3,
+                  title: str | None = None) -> CourseChart:
     """Assessments (rows) by area (columns), coloured and printed in % Yes (`combined_scores` output).
 
     A vertical line separates the first `pillars` columns (METEP's pillars) from the enabling conditions.
+    `title` replaces the English title built from `label` (the facilitator's dashboard is translated).
     """
     z = combined.values.tolist()
     fig = go.Figure(go.Heatmap(
@@ -41,7 +43,7 @@ def group_heatmap(combined: pd.DataFrame, *, label: str = SYNTHETIC, pillars: in
     if 0 < pillars < len(combined.columns):
         fig.add_vline(x=pillars - 0.5, line=dict(color=PALETTE[7], width=3))
     fig.update_layout(
-        title=f"{label}:<br>readiness by assessment and area (% Yes, legislation and policy together)",
+        title=title or f"{label}:<br>readiness by assessment and area (% Yes, legislation and policy together)",
         height=max(400, 170 + 34 * len(combined.index)), yaxis=dict(autorange="reversed", showgrid=False),
         xaxis=dict(showgrid=False, title=None, tickangle=-25), margin=dict(l=120, r=30, t=90, b=110))
     means = combined.mean()

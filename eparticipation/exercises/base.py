@@ -255,7 +255,12 @@ class Exercise:
         self.reset_confirm.layout.display = "none"
 
     def confirm_reset(self, _button: Any = None) -> None:
-        backup = self.store.reset(self.spec.key)
+        try:
+            backup = self.store.reset(self.spec.key)
+        except OSError as error:  # the backup could not be written: nothing was deleted
+            self.reset_confirm.layout.display = "none"
+            self.saved.value = i18n.t("reset.failed", self.lang, error=error.strerror or str(error))
+            return
         self.answers = self.spec.model()
         self.fill(self.answers)
         self.reset_confirm.layout.display = "none"

@@ -266,46 +266,32 @@ def render_readiness(answers: Readiness, lang: str) -> list[Block]:
 
 
 def aggregate_readiness(entries: list[tuple[str, Readiness]], lang: str) -> list[Block]:
-    """Facilitator dashboard: every participant's area scores side by side, then the common gaps."""
+    """Facilitator dashboard: every participant's area scores side by side, then the common gaps.
+
+    The same scores, heatmap and gap ranking as the Session 2 notebook (`analysis.readiness_comparison`
+    and `charts.readiness`), so the dashboard and the notebook never disagree on the same assessments.
+    """
+    from eparticipation.analysis.readiness_comparison import combined_scores, common_gaps
+    from eparticipation.charts.readiness import group_heatmap
+
     if not entries:
         return []
-    labels = [label for label, _a in entries]
-    area_labels = [i18n.t(f"readiness.area.{area}", lang) for area, _k, _i in AREAS]
-    matrix = []
-    for _label, answers in entries:
-        scores = area_scores(answers)
-        matrix.append([round((scores[a]["legislation"] + scores[a]["policy"]) / 2) for a, _k, _i in AREAS])
-    charts.setup()
-    fig = go.Figure(go.Heatmap(
-        z=matrix, x=area_labels, y=labels, zmin=0, zmax=100, colorscale=[[i / 4, c] for i, c in enumerate(charts.SEQUENTIAL)],
-        text=[[f"{v}%" for v in row] for row in matrix], texttemplate="%{text}",
-        colorbar=dict(title="%", ticksuffix="%"),
-        hovertemplate="%{y} · %{x}: %{z}%<extra></extra>"))
-    fig.update_layout(template=f"plotly_white+{charts.TEMPLATE_NAME}", title=i18n.t("readiness.dash.heatmap", lang),
-                      height=max(320, 60 + 24 * len(labels)), yaxis=dict(autorange="reversed"),
-                      margin=dict(l=140, r=40, t=70, b=90))
-    means = [round(sum(row[j] for row in matrix) / len(matrix)) for j in range(len(area_labels))]
+    combined = combined_scores(entries, lang)
+    chart = group_heatmap(combined, title=i18n.t("readiness.dash.heatmap", lang))
     summary = i18n.t("readiness.dash.summary", lang, n=len(entries),
-                     means="; ".join(f"{a} {m}%" for a, m in zip(area_labels, means)))
-    score_rows = tuple((label, *(f"{v}%" for v in row)) for label, row in zip(labels, matrix))
-    common = []
-    for item, area in STATEMENTS.items():
-        no = sum(any(a.answer(item, c) == "no" for c in COLUMNS) for _l, a in entries)
-        dk = sum(any(a.answer(item, c) == "dk" for c in COLUMNS) and not any(a.answer(item, c) == "no" for c in COLUMNS)
-                 for _l, a in entries)
-        if no or dk:
-            common.append((no + dk, no, item, area, dk))
-    common.sort(key=lambda row: (-row[0], -row[1], list(STATEMENTS).index(row[2])))
-    gap_rows = tuple((i18n.t(f"readiness.item.{item}", lang), i18n.t(f"readiness.area.{area}", lang),
-                      str(no), str(dk), f"{round(100 * total / len(entries))}%")
-                     for total, no, item, area, dk in common[:10])
+                     means="; ".join(f"{area} {mean:.0f}%" for area, mean in combined.mean().items()))
+    score_rows = tuple((label, *(f"{value:.0f}%" for value in row)) for label, row in combined.iterrows())
+    gaps_table = common_gaps(entries, lang)
+    gap_rows = tuple((row["Statement"], row["Area"], str(row["Assessments with this gap"]),
+                      str(row["Neither law nor policy"]), f"{row['Share of group %']:.0f}%")
+                     for _item, row in gaps_table.iterrows())
     return [
         Para(i18n.t("readiness.adapted", lang)),
-        Figure(fig, summary),
-        Table(header=(i18n.t("readiness.dash.participant", lang), *area_labels), rows=score_rows),
+        Figure(chart.figure, summary),
+        Table(header=(i18n.t("readiness.dash.participant", lang), *combined.columns), rows=score_rows),
         Heading(i18n.t("readiness.dash.common_gaps", lang), 3),
         Table(header=(i18n.t("readiness.statement", lang), i18n.t("readiness.area", lang),
-                      i18n.t("readiness.dash.with_no", lang), i18n.t("readiness.dash.with_dk", lang),
+                      i18n.t("readiness.dash.with_gap", lang), i18n.t("readiness.dash.neither", lang),
                       i18n.t("readiness.dash.share", lang)), rows=gap_rows)
         if gap_rows else Para(i18n.t("readiness.no_gaps", lang)),
     ]

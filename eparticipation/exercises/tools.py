@@ -83,6 +83,10 @@ class WorkbookTools:
         text = error.message
         self._say(f'<div style="color:#b00020">✖ {html.escape(text)}</div>', text)
 
+    def _failed(self, key: str, error: OSError) -> None:
+        text = i18n.t(key, self.lang, error=error.strerror or str(error))
+        self._say(f'<div style="color:#b00020">✖ {html.escape(text)}</div>', text)
+
     def download(self, _button: Any = None) -> tuple[Path, Path] | None:
         try:
             json_path, docx_path = bundle.write_download(self.store, self.download_dir)
@@ -123,6 +127,9 @@ class WorkbookTools:
         except CourseDataError as error:
             self._error(error)
             return None
+        except OSError as error:  # e.g. a full disk: restore changed nothing
+            self._failed("tools.restore_failed", error)
+            return None
         from eparticipation.workbook import sections
 
         titles = [i18n.t(sections.get(key).title_key, self.lang) for key in result.restored]
@@ -144,6 +151,9 @@ class WorkbookTools:
             target = bundle.share(self.store)
         except CourseDataError as error:
             self._error(error)
+            return None
+        except OSError as error:  # e.g. the workbook's id file could not be written
+            self._failed("tools.share_failed", error)
             return None
         text = i18n.t("tools.share_done", self.lang, name=target.name)
         self._say(f"<div>✔ {html.escape(text)}</div>", text)

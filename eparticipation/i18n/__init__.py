@@ -5,7 +5,7 @@ text}}``); each later exercise may keep its own texts beside them in `<exercise>
 `<exercise>.en.json` (``{"messages": {...}}``), merged in at load time. A key defined twice is an error. Code only ever uses keys: ``t("profile.alias", "az")``. Texts may hold ``{name}``
 placeholders filled from keyword arguments.
 
-`tests/workbook/test_i18n.py` fails when a key exists in one language but not the other, when a key
+`tests/workbook/test_wb_i18n.py` fails when a key exists in one language but not the other, when a key
 used in code is missing, or when placeholders differ. The Azerbaijani catalogue carries
 ``"needs_native_review": true`` in its `_meta` until a native speaker has checked it.
 """

@@ -125,16 +125,25 @@ class RestoreResult:
 def restore(store: WorkbookStore, data: bytes | str, *, file: str | None = None) -> RestoreResult:
     """Replace the sections found in a bundle, after copying the current files to a backup folder.
 
-    Nothing is written unless the whole bundle is valid. Sections missing from the bundle stay.
+    All or nothing: nothing is written unless the whole bundle is valid, and if writing fails (a
+    full disk) every section is left as it was and the `OSError` is raised. Sections missing from the
+    bundle stay.
     """
     workbook = parse_bundle(data, file=file)
     backup_folder = None
-    present = store.present()
-    if present:
+    if store.present():
         backup_folder = store.folder / BACKUP_DIR / f"before-restore-{time.time_ns():020d}-{os.getpid()}"
-        store.copy_to(backup_folder)
-    for key, answers in workbook.sections.items():
-        store.save(key, answers)
+        try:
+            store.copy_to(backup_folder)
+        except OSError:
+            shutil.rmtree(backup_folder, ignore_errors=True)  # a partial copy is no backup
+            raise
+    try:
+        store.save_all(workbook.sections)
+    except OSError:
+        if backup_folder is not None:
+            shutil.rmtree(backup_folder, ignore_errors=True)  # nothing changed: no backup needed
+        raise
     return RestoreResult(sorted(workbook.sections), backup_folder, workbook.notes)
 
 

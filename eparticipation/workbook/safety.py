@@ -19,6 +19,17 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lp
 SECTION_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
+def _read_umask() -> int:
+    # os.umask can only be read by setting it; doing that on every save would race with other threads
+    # of the kernel creating files, so it is read once, at import, before any thread of ours writes.
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+UMASK = _read_umask()
+
+
 def safe_filename(text: str, *, default: str = "workbook", max_length: int = 60) -> str:
     """A file-name stem made only of ASCII letters, digits, '-' and '_' (never '.', '/' or '\\').
 
@@ -42,43 +53,57 @@ def inside(folder: Path, name: str) -> Path:
     return candidate
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that a reader sees the old file or the new one, never half of one.
+def stage_bytes(path: Path, data: bytes) -> Path:
+    """Write `data` to a new temporary file beside `path`, flushed to disk; return the temporary file.
 
-    The bytes go to a uniquely named temporary file in the same folder, are flushed to disk
-    (fsync), and the temporary file then replaces the target in one `os.replace` step. A process
-    killed midway leaves only a stray `.*.tmp` file, which readers ignore.
+    Nothing at `path` changes yet: `os.replace(temp, path)` puts it in place in one step. If writing
+    fails (a full disk), the temporary file is removed and the error is raised.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a shared file must stay readable
+        os.chmod(tmp, 0o666 & ~UMASK)  # mkstemp makes 0600; a shared file must stay readable
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+    except BaseException:
+        discard(Path(tmp))
+        raise
+    return Path(tmp)
+
+
+def discard(path: Path) -> None:
+    """Remove a temporary file if it is still there (cleanup never raises)."""
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that a reader sees the old file or the new one, never half of one.
+
+    The bytes are staged in a uniquely named, fsynced temporary file in the same folder
+    (`stage_bytes`), which then replaces the target in one `os.replace` step. A process killed midway
+    leaves only a stray `.*.tmp` file, which readers ignore.
+    """
+    path = Path(path)
+    tmp = stage_bytes(path, data)
+    try:
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        discard(tmp)
         raise
-    _fsync_dir(path.parent)
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
+    fsync_dir(path.parent)
 
 
 def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     """Make the rename itself durable (POSIX); harmless where directories cannot be opened."""
     try:
         fd = os.open(folder, os.O_RDONLY)

@@ -28,7 +28,7 @@ from pydantic import BaseModel
 from eparticipation import paths
 from eparticipation.errors import CourseDataError
 from eparticipation.workbook import models, sections
-from eparticipation.workbook.safety import atomic_write_text, inside, move_aside
+from eparticipation.workbook.safety import atomic_write_text, discard, fsync_dir, inside, move_aside, stage_bytes
 
 BACKUP_DIR = ".backups"
 ID_FILE = ".workbook-id"
@@ -97,9 +97,39 @@ class WorkbookStore:
         target = self.path(key)
         self.folder.mkdir(parents=True, exist_ok=True)
         atomic_write_text(target, text)
-        self._maybe_backup(spec.key, text)
+        try:
+            self._maybe_backup(spec.key, text)
+        except OSError:
+            pass  # the answers are saved; a missed rolling backup must not report the save as failed
         self._sweep_temp_files(target)
         return target
+
+    def save_all(self, answers: dict[str, BaseModel]) -> list[Path]:
+        """Write several sections all or nothing (a restore): either every file is replaced or none.
+
+        Every section is validated and staged (written and flushed to a temporary file) first; only
+        when all are staged does each replace its file, a rename that needs no free space. A full disk
+        or any other failure while staging leaves every section as it was.
+        """
+        staged: list[tuple[Path, Path]] = []
+        try:
+            prepared = []
+            for key, value in answers.items():
+                spec = self._spec(key)
+                if not isinstance(value, spec.model):
+                    value = spec.model.model_validate(value if isinstance(value, dict) else value.model_dump())
+                prepared.append((self.path(key), models.dumps(spec, value)))
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for target, text in prepared:
+                staged.append((target, stage_bytes(target, text.encode("utf-8"))))
+        except BaseException:
+            for _target, tmp in staged:
+                discard(tmp)
+            raise
+        for target, tmp in staged:
+            os.replace(tmp, target)
+        fsync_dir(self.folder)
+        return [target for target, _tmp in staged]
 
     def _sweep_temp_files(self, target: Path, older_than: float = 3600.0) -> None:
         """Remove temporary files that a killed kernel left behind (never a recent one in use)."""
@@ -163,12 +193,17 @@ class WorkbookStore:
             moved = move_aside(target, "corrupt")
         except FileNotFoundError:  # another notebook moved it a moment ago
             return self.load(key)
+        except OSError:  # cannot write here (a full disk): the damaged file stays; the next save replaces it
+            moved = None
         for backup in self.backups(key):
             try:
                 answers = models.loads(spec, backup.read_bytes(), file=backup.name)
             except (CourseDataError, OSError):
                 continue
-            atomic_write_text(target, models.dumps(spec, answers))
+            try:
+                atomic_write_text(target, models.dumps(spec, answers))
+            except OSError:
+                pass  # the answers are shown from the backup all the same; the next save writes them
             return LoadResult(spec.key, answers, "recovered", problem, moved, backup)
         return LoadResult(spec.key, spec.model(), "lost", problem, moved, None)
 

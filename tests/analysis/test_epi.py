@@ -11,6 +11,7 @@ import pytest
 from eparticipation.analysis import epi
 from eparticipation.charts import PALETTE
 from eparticipation.charts import epi as epi_charts
+from eparticipation.charts import maps
 from eparticipation.data import EGOV_ATTRIBUTION, load_egov_panel
 from eparticipation.data import world
 from eparticipation.errors import CourseDataError
@@ -184,7 +185,7 @@ def test_regional_map_is_drawn_offline_from_shapes(panel):
 
 def test_regional_map_refuses_values_without_shapes():
     with pytest.raises(ValueError, match="has a shape"):
-        epi_charts.regional_map({"features": []}, {"AAA": 0.5}, {}, title="t", value_label="EPI",
+        maps.regional_map({"features": []}, {"AAA": 0.5}, {}, title="t", value_label="EPI",
                                 highlight=None, source="s")
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 
 import plotly.io as pio
 import pytest
 
+from eparticipation import charts
 from eparticipation import charts, course
+from eparticipation.charts import maps
 from eparticipation.analysis.survey_trends import country_profile, country_rows, largest_change, peer_series
 from eparticipation.data import EGOV_ATTRIBUTION, load_egov_panel
 from eparticipation.errors import CourseDataError
@@ -80,7 +81,7 @@ def test_region_map_draws_every_region_without_a_base_map():
     square = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}
     two = {"type": "MultiPolygon", "coordinates": [[[[2, 0], [3, 0], [3, 1], [2, 0]]], [[[4, 0], [5, 0], [5, 1], [4, 0]]]]}
     geo = {"features": [{"properties": {"n": "A"}, "geometry": square}, {"properties": {"n": "B"}, "geometry": two}]}
-    chart = charts.region_map(geo, {"A": 10.0, "B": 30.0}, name_property="n", title="T", value_label="%", source="S")
+    chart = maps.region_map(geo, {"A": 10.0, "B": 30.0}, name_property="n", title="T", value_label="%", source="S")
     filled = [t for t in chart.figure.data if t.fill == "toself"]
     assert len(filled) == 3 and {t.name for t in filled} == {"A", "B"}
     assert filled[0].fillcolor == charts.SEQUENTIAL[0] and filled[1].fillcolor == charts.SEQUENTIAL[-1]
@@ -132,12 +133,17 @@ def test_workbook_location_is_machine_independent_in_demo_runs(monkeypatch, tmp_
     assert str(tmp_path / "wb") in course.workbook_location()
 
 
-def test_course_errors_show_as_a_message_not_a_traceback():
+def test_course_errors_show_as_a_message_not_a_traceback(capsys):
     from IPython.core.interactiveshell import InteractiveShell
 
     shell = InteractiveShell.instance()
     course.setup()
     assert CourseDataError in shell.custom_exceptions
+    shell.run_cell("from eparticipation.errors import CourseDataError\n"
+                   "raise CourseDataError('no such file', file='votes.csv', fix='Check the name.')")
+    shown = capsys.readouterr()
+    assert "Problem: " in shown.err and "votes.csv" in shown.err and "Check the name." in shown.err
+    assert "Traceback" not in shown.out + shown.err
 
 
 def test_show_in_writes_a_stable_chart_and_its_summary_into_an_output(panel):

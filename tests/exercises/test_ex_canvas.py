@@ -3,7 +3,6 @@ import ipywidgets as w
 from eparticipation import i18n
 from eparticipation.exercises.canvas import StrategyCanvas, canvas_html, strategy_canvas
 from eparticipation.exercises.readiness import ReadinessExercise
-from eparticipation.workbook import sections
 
 
 def test_empty_workbook(store):

@@ -2,6 +2,7 @@ import json
 
 import ipywidgets as w
 import pytest
+from pydantic import ValidationError
 
 from eparticipation import i18n
 from eparticipation.analysis.legal_frameworks import CHANNELS, FORM_KEYS
@@ -38,13 +39,13 @@ def by_key(items, key):
 
 # -- model ---------------------------------------------------------------------------------------
 def test_model_refuses_unknown_forms_channels_and_answers():
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         make({"made_up_form": {}})
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         make({"draft_acts": {"channel": "carrier_pigeon"}})
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         make({"draft_acts": {"legislation": "maybe"}})
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         make({"draft_acts": {"legal_basis": "x" * 501}})
     assert make({}).entry("draft_acts") == FormEntry()
 

@@ -3,6 +3,7 @@ import json
 import ipywidgets as w
 import plotly.graph_objects as go
 import pytest
+from pydantic import ValidationError
 
 from eparticipation import charts, i18n
 from eparticipation.exercises import charting
@@ -28,9 +29,9 @@ def keys(items):
 
 # -- model ---------------------------------------------------------------------------------------
 def test_model_refuses_unknown_statements_and_answers():
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         Readiness.model_validate({"items": {"made_up": {"legislation": "yes"}}})
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         Readiness.model_validate({"items": {"info_drafts": {"legislation": "maybe"}}})
     assert make({"info_drafts": ("yes", None)}).answer("info_drafts", "policy") is None
 
@@ -179,9 +180,13 @@ def test_render_has_label_tables_gaps_and_chart_summary():
 
 
 # -- widget ----------------------------------------------------------------------------------------
-def test_one_line_api(store):
-    widget = readiness_exercise(store)
+def test_one_line_api_shows_the_saved_answers(store):
+    store.save("readiness", {"items": {"legal_access": {"legislation": "no"}}, "evidence": "Law 816-IVQ"})
+    widget = readiness_exercise(store, "az")
     assert isinstance(widget, w.VBox) and "ep-exercise-readiness" in widget._dom_classes
+    assert widget.children[0].value == f"<h3>{i18n.t('readiness.title', 'az')}</h3>"
+    texts = [child.value for child in widget.children if isinstance(child, w.HTML)]
+    assert any(i18n.t("readiness.item.legal_access", "az") in text for text in texts)  # the gap list
 
 
 def test_clicks_save_and_update_feedback_chart_and_gaps(store):

@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from pydantic import ValidationError
 from pydantic import Field
 
 from eparticipation.errors import CourseDataError
@@ -34,9 +35,9 @@ def test_profile_defaults_are_anonymous():
 
 
 def test_profile_refuses_unknown_fields_and_values():
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         Profile(language="fr")
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         Profile.model_validate({"alias": "a", "surprise": 1})
 
 
