@@ -54,3 +54,27 @@ def test_direct_requirements_match_the_constraints():
     constraints = pins("constraints.txt")
     for package, version in pins("requirements.txt").items():
         assert constraints.get(package) == version, package
+
+
+def test_everything_the_requirements_pull_in_is_pinned():
+    """Walk the installed dependency tree from requirements.txt (extras included): every package pinned."""
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    constraints = {canonicalize_name(name): version for name, version in pins("constraints.txt").items()}
+    todo = [Requirement(f"{name}=={version}") for name, version in pins("requirements.txt").items()]
+    todo += [Requirement(r) for r in metadata.requires("eparticipation") or []]
+    seen: set[tuple[str, frozenset]] = set()
+    while todo:
+        requirement = todo.pop()
+        name = canonicalize_name(requirement.name)
+        if (name, frozenset(requirement.extras)) in seen:
+            continue
+        seen.add((name, frozenset(requirement.extras)))
+        assert name in constraints, f"{requirement.name} is installed by the requirements but not pinned"
+        for text in metadata.requires(requirement.name) or []:
+            needed = Requirement(text)
+            extras = requirement.extras or {""}
+            if needed.marker is None or any(needed.marker.evaluate({"extra": extra}) for extra in extras):
+                todo.append(needed)
+    assert len(seen) > 150
