@@ -25,7 +25,8 @@ GOAL_MS = 50.0
 
 def cases():
     from eparticipation.exercises.profile import ProfileExercise
-    from eparticipation.exercises.readiness import COLUMNS, STATEMENTS, ReadinessExercise
+    from eparticipation.worksheets.readiness import COLUMNS, STATEMENTS
+    from eparticipation.exercises.readiness import ReadinessExercise
 
     profile_changes = [("alias", v) for v in ("Masa 1", "Masa 2")] + [("institution", v) for v in ("Nazirlik", "Agentlik")]
     readiness_changes = [(f"{item}:{column}", value) for item in STATEMENTS for column in COLUMNS

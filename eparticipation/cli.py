@@ -1,7 +1,9 @@
 """`python -m eparticipation COMMAND`: the facilitator's command line.
 
-Each part of the package registers its own sub-commands; this module only dispatches and turns a
-`CourseDataError` into a clear message and exit code 1 (never a traceback).
+The commands sit at the top of the package and only parse, call and print: `commands/book.py`
+(schedule, build, execute, lab-settings), `commands/data.py` (generate, check, polis-report) and
+`commands/workbook.py` (export, aggregate). This module only dispatches and turns a `CourseDataError`
+into a clear message and exit code 1 (never a traceback).
 """
 
 from __future__ import annotations
@@ -14,16 +16,14 @@ from eparticipation.errors import CourseDataError
 
 def build_parser() -> argparse.ArgumentParser:
     # Imported here so `--help` lists every command, while each module stays self-contained.
-    from eparticipation.book import cli as book_cli
-    from eparticipation.data import cli as data_cli
-    from eparticipation.workbook import cli as workbook_cli
+    from eparticipation.commands import book, data, workbook
 
     parser = argparse.ArgumentParser(
         prog="python -m eparticipation",
         description="Tools for the e-Participation Workshop Book.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (book_cli, data_cli, workbook_cli):
+    for module in (book, data, workbook):
         module.register(sub)
     return parser
 

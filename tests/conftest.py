@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import eparticipation.worksheets  # noqa: F401  (registers the course's workbook sections)
 from eparticipation.workbook import sections
 from eparticipation.workbook.document import Para
 from eparticipation.workbook.models import LONG_TEXT, Answers
@@ -32,7 +33,7 @@ def workbook_isolation(tmp_path, monkeypatch):
 
 @pytest.fixture
 def notes_section():
-    spec = sections.register(sections.SectionSpec(key="zz_notes", model=Notes, version=1, order=999,
+    spec = sections.register(sections.SectionSpec(session="test", key="zz_notes", model=Notes, version=1, order=999,
                                                   title_key="profile.title", render=render_notes))
     yield spec
     sections._REGISTRY.pop("zz_notes", None)

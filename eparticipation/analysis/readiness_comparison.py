@@ -1,12 +1,13 @@
 """Comparing a group of readiness self-assessments (Session 2's exploration notebook).
 
 Pure functions on a list of `(label, Readiness)` pairs: the labels are anonymous (P01, Synthetic 01,
-...), the answers are the readiness exercise's model. Scores and gaps come from the exercise itself
-(`eparticipation.exercises.readiness.area_scores`, `counts`, `gaps`), so the notebook, the
-participant's own radar and the facilitator's dashboard always agree on what a score or a gap is.
+...), the answers are the readiness worksheet's model. Scores, gaps and the group's combined scores
+and common gaps come from the worksheet itself (`eparticipation.worksheets.readiness`: `area_scores`,
+`counts`, `gaps`, `combined_scores`, `common_gaps`, re-exported here for the notebook), so the
+notebook, the participant's own radar and the facilitator's dashboard agree on what a score or a gap is.
 
 `synthetic_group()` builds the SYNTHETIC sample the notebook uses: fictitious institutions whose
-answers come from the sample-workbook generator (`eparticipation.workbook.samples`) with a fixed
+answers come from the sample-workbook generator (`eparticipation.worksheets.samples`) with a fixed
 seed, so the notebook shows the same numbers on every run. They describe no real institution.
 """
 
@@ -17,14 +18,15 @@ import random
 import pandas as pd
 
 from eparticipation import i18n
-from eparticipation.exercises.readiness import AREAS, COLUMNS, STATEMENTS, Readiness, area_scores, counts, gaps
-from eparticipation.workbook.samples import synthetic_readiness
+from eparticipation.worksheets.readiness import (
+    AREAS, COLUMNS, STATEMENTS, Entries, area_scores, combined_scores, combined_shares, common_gaps, counts)
+from eparticipation.worksheets.samples import synthetic_readiness
+
+__all__ = ["SEED", "SYNTHETIC_LABEL", "answer_mix", "area_overview", "assessment_balance", "combined_scores",
+           "common_gaps", "group_from_workbooks", "legislation_policy_spread", "score_table", "synthetic_group"]
 
 SEED = 20131203  # the first day of the 2013 Baku workshop, as in the sample workbooks
 SYNTHETIC_LABEL = "Synthetic {number:02d}"
-
-Entries = list[tuple[str, Readiness]]
-
 
 def _area_names(lang: str) -> dict[str, str]:
     return {area: i18n.t(f"readiness.area.{area}", lang) for area, _kind, _items in AREAS}
@@ -67,26 +69,10 @@ def score_table(entries: Entries, lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame(rows, index=pd.Index([label for label, _a in entries], name="Assessment"), columns=columns)
 
 
-def _combined(entries: Entries, lang: str) -> pd.DataFrame:
-    names = _area_names(lang)
-    rows = []
-    for _label, answers in entries:
-        rows.append([100 * sum(answers.answer(i, c) == "yes" for i in items for c in COLUMNS) / (len(items) * len(COLUMNS))
-                     for _a, _k, items in AREAS])
-    return pd.DataFrame(rows, index=pd.Index([label for label, _a in entries], name="Assessment"),
-                        columns=pd.Index([names[a] for a, _k, _i in AREAS], name="Area"))
-
-
-def combined_scores(entries: Entries, lang: str = "en") -> pd.DataFrame:
-    """One row per assessment, one column per area: the share of Yes among the area's answers for
-    legislation and policy together (the mean of the two scores), 0-100 %, one decimal."""
-    return _combined(entries, lang).round(1)
-
-
 def area_overview(entries: Entries, lang: str = "en") -> pd.DataFrame:
     """Per area: pillar or enabling condition, and the group's mean, lowest and highest combined
     score and the range between them (computed before rounding)."""
-    table = _combined(entries, lang)
+    table = combined_shares(entries, lang)
     kinds = {i18n.t(f"readiness.area.{a}", lang): i18n.t(f"readiness.kind.{kind}", lang) for a, kind, _i in AREAS}
     return pd.DataFrame({
         "Kind": [kinds[c] for c in table.columns],
@@ -95,41 +81,6 @@ def area_overview(entries: Entries, lang: str = "en") -> pd.DataFrame:
         "Highest %": table.max().round(1).values,
         "Range (points)": (table.max() - table.min()).round(1).values,
     }, index=table.columns)
-
-
-def common_gaps(entries: Entries, lang: str = "en", top: int | None = 10) -> pd.DataFrame:
-    """The statements that are a gap (No or Don't know) in the most assessments.
-
-    Uses the exercise's own gap rule (`readiness.gaps`). Columns: statement, area, the number of
-    assessments where it is a gap, of those where neither legislation nor policy covers it, their
-    share of the group and the mean priority the exercise gives it there. Most common first; ties by
-    number of "neither", then by the order of the statements.
-    """
-    if not entries:
-        raise ValueError("no assessments to compare")
-    found: dict[str, list] = {}
-    for _label, answers in entries:
-        for gap in gaps(answers):
-            found.setdefault(gap.item, []).append(gap)
-    order = list(STATEMENTS)
-    rows = []
-    for item, item_gaps in found.items():
-        neither = sum(g.reason == "readiness.gap.neither" for g in item_gaps)
-        rows.append({
-            "Statement": i18n.t(f"readiness.item.{item}", lang),
-            "Area": i18n.t(f"readiness.area.{STATEMENTS[item]}", lang),
-            "Assessments with this gap": len(item_gaps),
-            "Neither law nor policy": neither,
-            "Share of group %": round(100 * len(item_gaps) / len(entries), 1),
-            "Mean priority": round(sum(g.priority for g in item_gaps) / len(item_gaps), 2),
-            "_order": order.index(item), "item": item,
-        })
-    table = pd.DataFrame(rows, columns=["Statement", "Area", "Assessments with this gap", "Neither law nor policy",
-                                        "Share of group %", "Mean priority", "_order", "item"])
-    table = table.sort_values(["Assessments with this gap", "Neither law nor policy", "_order"],
-                              ascending=[False, False, True], kind="stable").drop(columns="_order")
-    table = table.set_index("item")
-    return table.head(top) if top is not None else table
 
 
 def legislation_policy_spread(entries: Entries, lang: str = "en") -> pd.DataFrame:

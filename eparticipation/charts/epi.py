@@ -7,13 +7,11 @@ drawn as filled shapes on plain axes from the course's own boundary file: no til
 
 from __future__ import annotations
 
-
 import pandas as pd
 import plotly.graph_objects as go
 
 from eparticipation import charts
-from eparticipation.charts import maps
-from eparticipation.charts import DASHES, INDEX_NAMES, PALETTE, CourseChart
+from eparticipation.charts import DASHES, INDEX_NAMES, PALETTE, CourseChart, maps
 
 # Colour per index, the same in every chart of the session: EGDI blue, EPI vermillion.
 _INDEX_COLOUR = {"egdi": PALETTE[0], "epi": PALETTE[5]}

@@ -1,4 +1,5 @@
-"""Figure builders for comparing readiness self-assessments (Session 2's exploration notebook).
+"""Figure builders for the readiness self-assessment: a group compared (Session 2's exploration notebook,
+the facilitator's dashboard) and one participant's radar (the exercise).
 
 Each builder takes a table from `eparticipation.analysis.readiness_comparison` and returns a
 `CourseChart`: the figure plus its text summary. Colours come from the course palette; bars also
@@ -13,7 +14,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from eparticipation.charts import PALETTE, SEQUENTIAL, CourseChart
+from eparticipation.charts import PALETTE, SEQUENTIAL, CourseChart, light_figure
 
 SYNTHETIC = "SYNTHETIC sample of fictitious institutions"
 
@@ -103,3 +104,28 @@ def legislation_policy_chart(spread: pd.DataFrame, *, label: str = SYNTHETIC) ->
     summary = (f"{label}. {listing}. Policy is ahead of legislation in {int((diff > 0).sum())} of {len(areas)} areas; "
                f"the widest difference is in {widest} ({diff[widest]:+.1f} points, policy minus legislation).")
     return CourseChart(fig, summary)
+
+
+RADAR_STYLES = {"legislation": (PALETTE[0], "solid", "circle"), "policy": (PALETTE[1], "dash", "square")}
+
+
+def radar_chart(scores: dict[str, dict[str, float]], area_labels: dict[str, str], column_labels: dict[str, str], *,
+                title: str) -> go.Figure:
+    """Radar of one self-assessment's area scores ({area: {column: 0-100}}), one line per column
+    (legislation, policy), distinguishable without colour (dash, marker). Fast enough for a callback."""
+    labels = list(area_labels.values())
+    data = []
+    for column, name in column_labels.items():
+        colour, dash, symbol = RADAR_STYLES[column]
+        values = [scores[area][column] for area in area_labels]
+        data.append(dict(
+            type="scatterpolar", r=values + values[:1], theta=labels + labels[:1],
+            name=name, mode="lines+markers", fill="toself", opacity=0.75,
+            line=dict(color=colour, dash=dash, width=3), marker=dict(symbol=symbol, size=9),
+            hovertemplate="%{theta}: %{r:.0f}%<extra>%{fullData.name}</extra>"))
+    layout = dict(
+        title=dict(text=title),
+        polar=dict(radialaxis=dict(range=[0, 100], ticksuffix="%", tickvals=[0, 25, 50, 75, 100])),
+        legend=dict(orientation="h", y=-0.12, x=0), margin=dict(l=70, r=70, t=80, b=70), height=480,
+    )
+    return light_figure(data, layout)

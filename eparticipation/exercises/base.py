@@ -26,11 +26,27 @@ import ipywidgets as w
 from pydantic import BaseModel, ValidationError
 
 from eparticipation import i18n
-from eparticipation.exercises.feedback import Feedback, feedback_html
 from eparticipation.workbook.sections import SectionSpec
 from eparticipation.workbook.store import LoadResult, WorkbookStore
+from eparticipation.worksheets.feedback import Feedback
 
 LABEL_WIDTH = "13em"
+_ICON = {"good": "✔", "tip": "ℹ", "warning": "⚠"}  # glyphs that DejaVu and Arial cover
+_COLOUR = {"good": "#006b4f", "tip": "#0b4f7a", "warning": "#8a3b00"}  # dark, AA contrast on white
+
+
+def feedback_html(items: list[Feedback], lang: str) -> str:
+    """The feedback area's HTML; participant text inside parameters is escaped."""
+    if not items:
+        return ""
+    rows = []
+    for item in items:
+        rows.append(
+            f'<li class="ep-feedback ep-feedback-{item.level}" style="color:{_COLOUR[item.level]};'
+            f'margin:0.2em 0">{_ICON[item.level]} {html.escape(item.text(lang))}</li>'
+        )
+    title = html.escape(i18n.t("feedback.title", lang))
+    return f'<div class="ep-feedback-area"><strong>{title}</strong><ul style="list-style:none;padding-left:0.3em;margin:0.2em 0">{"".join(rows)}</ul></div>'
 
 
 def _now() -> str:

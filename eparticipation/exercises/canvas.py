@@ -18,8 +18,8 @@ import ipywidgets as w
 
 from eparticipation import i18n
 from eparticipation.exercises.tools import WorkbookTools
+from eparticipation.reports.html import blocks_html
 from eparticipation.workbook import sections
-from eparticipation.workbook.html_render import blocks_html
 from eparticipation.workbook.store import WorkbookStore
 
 TABLE_CSS = ("<style>.ep-canvas table.ep-table{border-collapse:collapse;margin:0.4em 0}"

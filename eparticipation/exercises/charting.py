@@ -14,7 +14,6 @@ the same) and are deterministic: the HTML uses the chart's stable div id, never 
 from __future__ import annotations
 
 import html
-from functools import lru_cache
 
 import ipywidgets as w
 import plotly.graph_objects as go
@@ -22,24 +21,6 @@ import plotly.graph_objects as go
 from eparticipation import charts
 
 MODE = "output"
-
-
-@lru_cache(maxsize=1)
-def _course_template_json() -> dict:
-    import plotly.io as pio
-
-    charts.setup()
-    merged = pio.templates.merge_templates(pio.templates["plotly_white"], charts.course_template())
-    return merged.to_plotly_json()
-
-
-def light_figure(data: list[dict], layout: dict) -> go.Figure:
-    """A figure from plain dicts with the course theme, skipping plotly's slow validation.
-
-    Merging templates and validating every property costs ~60-90 ms per figure, too slow for a
-    callback (goal <= 50 ms). Build the dicts carefully; tests re-validate them with go.Figure.
-    """
-    return go.Figure({"data": data, "layout": {"template": _course_template_json(), **layout}}, _validate=False)
 
 
 def chart_area() -> w.Widget:

@@ -1,13 +1,12 @@
-"""Session 0 exercise: the participant's workbook profile.
+"""Session 0 exercise on screen: the participant's workbook profile.
 
-Read this module first: it is the smallest complete exercise (model, rules, widget, in that order).
+A thin view: the questions, the answer model, the feedback rules and the workbook section are in
+`eparticipation.worksheets.profile` (pure, no widgets); this module binds them to the screen.
 
 Notebook::
 
     from eparticipation.exercises.profile import profile_exercise
     profile_exercise()
-
-The workbook folder is `$EPARTICIPATION_WORKBOOK` (default `~/eparticipation-workbook`).
 """
 
 from __future__ import annotations
@@ -15,37 +14,13 @@ from __future__ import annotations
 import ipywidgets as w
 
 from eparticipation.exercises.base import Exercise
-from eparticipation.exercises.feedback import Feedback
-from eparticipation.workbook.models import PROFILE, Profile
 from eparticipation.workbook.store import WorkbookStore
-
-# 1. Model ------------------------------------------------------------------------------------
-# The profile model lives in `eparticipation.workbook.models` (every export needs it); a new
-# exercise defines its model here and registers a SectionSpec (see readiness.py).
-SPEC = PROFILE
+from eparticipation.worksheets.feedback import Feedback
+from eparticipation.worksheets.profile import SECTION, Profile, profile_feedback
 
 
-# 2. Rules (pure; each message explains why) ---------------------------------------------------
-def profile_feedback(profile: Profile) -> list[Feedback]:
-    items: list[Feedback] = []
-    if not profile.alias.strip():
-        items.append(Feedback("tip", "profile.fb.alias_missing"))
-    if profile.real_name.strip():
-        items.append(Feedback("tip", "profile.fb.real_name_given"))
-    if not profile.institution.strip():
-        items.append(Feedback("warning", "profile.fb.institution_missing"))
-    if not profile.role.strip():
-        items.append(Feedback("tip", "profile.fb.role_missing"))
-    if profile.kind == "team":
-        items.append(Feedback("tip", "profile.fb.team"))
-    if profile.alias.strip() and profile.institution.strip() and profile.role.strip():
-        items.append(Feedback("good", "profile.fb.complete"))
-    return items
-
-
-# 3. Widget -------------------------------------------------------------------------------------
 class ProfileExercise(Exercise):
-    spec = SPEC
+    spec = SECTION
     intro_key = "profile.intro"
     recommended = ("alias", "institution", "role")
 

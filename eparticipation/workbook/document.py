@@ -6,7 +6,7 @@ escapes the participant's text in its own way (HTML entities, Markdown backslash
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -35,11 +35,12 @@ class Table:
 
 @dataclass(frozen=True)
 class Figure:
-    """A plotly figure (dashboard and canvas only); Word and Markdown print `summary` instead."""
+    """A chart: a plotly figure (drawn only on the dashboard) and its text summary, which the canvas,
+    Word and Markdown print. A worksheet's own section passes `figure=None`: the strategy draft shows
+    its charts in words, so exporting never builds a figure it would not draw."""
 
     figure: Any
     summary: str = ""
-    extra: dict = field(default_factory=dict)
 
 
 Block = Heading | Para | Bullets | Table | Figure

@@ -71,16 +71,8 @@ def render_profile(profile: Profile, lang: str) -> list[Block]:
     return [Table(header=(i18n.t("common.field", lang), i18n.t("common.answer", lang)), rows=tuple(rows))]
 
 
-PROFILE = sections.register(
-    sections.SectionSpec(
-        key="profile",
-        model=Profile,
-        version=1,
-        order=0,
-        title_key="profile.title",
-        render=render_profile,
-    )
-)
+PROFILE = sections.SectionSpec(session="s00-getting-started", key="profile", model=Profile, version=1, order=0,
+                               title_key="profile.title", render=render_profile)
 
 
 def encode(spec: sections.SectionSpec, answers: BaseModel) -> dict:

@@ -1,18 +1,18 @@
-"""The section registry: each exercise registers its section once, and everything else follows.
+"""The section registry: the workbook's sections, registered from above, generic here.
 
-The store validates files against the registered model, and the canvas, export and aggregation
-walk `all_sections()` in `order`, so an exercise added by a later chapter appears everywhere
-without touching this package.
+The store validates files against the registered model, and the canvas, export and dashboard walk
+`all_sections()` in `order`, so an exercise added by a later chapter appears everywhere without
+touching this package. The workbook knows no exercise: the course's worksheets register their
+sections (`eparticipation/worksheets/__init__.py`, one line per exercise), e.g.::
 
-To add a section (see `eparticipation/exercises/readiness.py` for a full example)::
+    SECTION = SectionSpec(session="s09-strategy-design", key="stakeholders", model=StakeholderMap,
+                          version=1, order=90, title_key="stakeholders.title", render=render_stakeholders)
 
-    register(SectionSpec(key="stakeholders", model=StakeholderMap, version=1, order=30,
-                         title_key="stakeholders.title", render=render_stakeholders))
+`order` is the session number × 10 (the profile is 0), so the strategy draft follows the course.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -28,6 +28,7 @@ Migration = Callable[[dict], dict]
 class SectionSpec:
     """Everything the workbook needs to know about one exercise's section.
 
+    session    id of the session (book/schedule.yml) whose exercise fills this section
     key        file name stem on disk (`<key>.json`): lower-case letters, digits, underscores
     model      pydantic model of the answers; its defaults are the empty exercise
     version    current schema version; bump it when the model changes and add a migration
@@ -39,6 +40,7 @@ class SectionSpec:
     is_empty   optional answers -> bool; empty sections are left out of exports
     """
 
+    session: str
     key: str
     model: type[BaseModel]
     version: int
@@ -56,7 +58,6 @@ class SectionSpec:
 
 
 _REGISTRY: dict[str, SectionSpec] = {}
-_LOADED = False
 
 
 def register(spec: SectionSpec) -> SectionSpec:
@@ -70,20 +71,16 @@ def register(spec: SectionSpec) -> SectionSpec:
     return spec
 
 
-def _ensure_loaded() -> None:
-    """Import the workbook's core model and every exercise so that all sections are registered."""
-    global _LOADED
-    if not _LOADED:
-        _LOADED = True
-        importlib.import_module("eparticipation.workbook.models")
-        importlib.import_module("eparticipation.exercises")
+def _registered() -> dict[str, SectionSpec]:
+    # Without the course's sections, a bundle would silently lose every answer it holds: fail loudly.
+    if not _REGISTRY:
+        raise RuntimeError("no workbook sections are registered: import eparticipation.worksheets first")
+    return _REGISTRY
 
 
 def get(key: str) -> SectionSpec | None:
-    _ensure_loaded()
-    return _REGISTRY.get(key)
+    return _registered().get(key)
 
 
 def all_sections() -> list[SectionSpec]:
-    _ensure_loaded()
-    return sorted(_REGISTRY.values(), key=lambda spec: (spec.order, spec.key))
+    return sorted(_registered().values(), key=lambda spec: (spec.order, spec.key))

@@ -2,7 +2,7 @@ import re
 
 import pandas as pd
 
-from eparticipation.analysis.polis_report import write_polis_report
+from eparticipation.reports.polis import write_polis_report
 from eparticipation.cli import main
 from eparticipation.data.polis import load_polis_export
 from eparticipation.paths import data_path

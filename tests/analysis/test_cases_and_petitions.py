@@ -7,7 +7,7 @@ from eparticipation.analysis.petitions import (
     BEFORE, BETWEEN, NOT_REACHED, daily_signatures, downsample, petition_summary, polling_gaps,
     threshold_crossings,
 )
-from eparticipation.case_explorer import CaseExplorer, case_explorer, cases_html
+from eparticipation.explorers import CaseExplorer, case_explorer, cases_html
 from eparticipation.charts.cases import (
     _gap_breaks, cases_by_level_chart, daily_signatures_chart, petition_chart,
 )

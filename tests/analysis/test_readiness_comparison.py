@@ -8,8 +8,9 @@ import pytest
 from eparticipation.analysis import readiness_comparison as rc
 from eparticipation.charts import CourseChart, PALETTE
 from eparticipation.charts.readiness import common_gaps_chart, group_heatmap, legislation_policy_chart
-from eparticipation.exercises.readiness import AREAS, STATEMENTS, Readiness, area_scores, gaps
-from eparticipation.workbook import aggregate, samples
+from eparticipation.worksheets.readiness import AREAS, STATEMENTS, Readiness, area_scores, gaps
+from eparticipation.reports import dashboard as aggregate
+from eparticipation.worksheets import samples
 
 
 def make(answers: dict[str, tuple[str | None, str | None]]) -> Readiness:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import plotly.io as pio
 import pytest
 
-from eparticipation import charts
 from eparticipation import charts, course
 from eparticipation.charts import maps
 from eparticipation.analysis.survey_trends import country_profile, country_rows, largest_change, peer_series

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from eparticipation import i18n
-from eparticipation.exercises.readiness import ItemAnswer, Readiness, gaps
+from eparticipation.worksheets.readiness import ItemAnswer, Readiness, gaps
 
 pytestmark = pytest.mark.lab
 

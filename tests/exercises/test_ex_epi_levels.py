@@ -8,36 +8,38 @@ import pytest
 from pydantic import ValidationError
 
 from eparticipation import i18n
-from eparticipation.exercises import epi_levels as ex
-from eparticipation.exercises.feedback import feedback_html
+from eparticipation.exercises.epi_levels import EpiLevelsExercise, epi_levels_exercise
+from eparticipation.worksheets import epi_levels as ws
+from eparticipation.exercises.base import feedback_html
+from eparticipation.paths import REPO_ROOT
 from eparticipation.workbook import sections
 from eparticipation.workbook.document import Bullets, Para, Table
 from eparticipation.workbook.bundle import read_workbook
 from eparticipation.workbook.export import to_docx_bytes, to_markdown
 
-REFERENCE = {item.id: item.reference for item in ex.INITIATIVES}
-REFERENCES_BIB = (ex.__file__.rsplit("eparticipation", 1)[0] + "book/references.bib")
+REFERENCE = {item.id: item.reference for item in ws.INITIATIVES}
+REFERENCES_BIB = REPO_ROOT / "book" / "references.bib"
 
 
-def answers(**choices) -> ex.EpiLevels:
-    return ex.EpiLevels(choices=choices)
+def answers(**choices) -> ws.EpiLevels:
+    return ws.EpiLevels(choices=choices)
 
 
 # -- model ----------------------------------------------------------------------------------------
 def test_model_refuses_unknown_initiatives_and_levels():
     with pytest.raises(ValidationError):
-        ex.EpiLevels(choices={"atlantis": "decision"})
+        ws.EpiLevels(choices={"atlantis": "decision"})
     with pytest.raises(ValidationError):
-        ex.EpiLevels(choices={"asan": "empower"})
-    assert ex.EpiLevels().choices == {}
+        ws.EpiLevels(choices={"asan": "empower"})
+    assert ws.EpiLevels().choices == {}
 
 
 def test_the_cases_cover_all_three_levels_and_cite_existing_references():
-    assert len(ex.INITIATIVES) == 8
-    assert {item.reference for item in ex.INITIATIVES} == set(ex.LEVELS)
+    assert len(ws.INITIATIVES) == 8
+    assert {item.reference for item in ws.INITIATIVES} == set(ws.LEVELS)
     bib = open(REFERENCES_BIB, encoding="utf-8").read()
     keys = set(re.findall(r"^@\w+\{([^,]+),", bib, re.MULTILINE))
-    for item in ex.INITIATIVES:
+    for item in ws.INITIATIVES:
         assert item.sources and set(item.sources) <= keys, item.id
         assert item.acceptable != item.reference
         for key in (f"epi_levels.name.{item.id}", f"epi_levels.item.{item.id}", f"epi_levels.why.{item.id}"):
@@ -48,34 +50,34 @@ def test_the_cases_cover_all_three_levels_and_cite_existing_references():
 
 # -- rules ----------------------------------------------------------------------------------------
 def test_outcome_of_each_kind_of_answer():
-    vtaiwan = ex.BY_ID["vtaiwan"]
-    assert ex.outcome(vtaiwan, "decision") == "match"
-    assert ex.outcome(vtaiwan, "consultation") == "acceptable"
-    assert ex.outcome(vtaiwan, "information") == "different"
-    assert ex.outcome(vtaiwan, None) == "unanswered"
-    assert ex.outcome(ex.BY_ID["uk_petitions"], "decision") == "different"  # no second level there
+    vtaiwan = ws.BY_ID["vtaiwan"]
+    assert ws.outcome(vtaiwan, "decision") == "match"
+    assert ws.outcome(vtaiwan, "consultation") == "acceptable"
+    assert ws.outcome(vtaiwan, "information") == "different"
+    assert ws.outcome(vtaiwan, None) == "unanswered"
+    assert ws.outcome(ws.BY_ID["uk_petitions"], "decision") == "different"  # no second level there
 
 
 def test_direction_compares_levels():
-    petitions = ex.BY_ID["uk_petitions"]
-    assert ex.direction(petitions, "decision") == 1
-    assert ex.direction(petitions, "information") == -1
-    assert ex.direction(petitions, "consultation") == 0
+    petitions = ws.BY_ID["uk_petitions"]
+    assert ws.direction(petitions, "decision") == 1
+    assert ws.direction(petitions, "information") == -1
+    assert ws.direction(petitions, "consultation") == 0
 
 
 def test_score_counts_outcomes():
-    tally = ex.score(answers(egov_portal="information", vtaiwan="consultation", asan="decision"))
+    tally = ws.score(answers(egov_portal="information", vtaiwan="consultation", asan="decision"))
     assert tally == {"match": 1, "acceptable": 1, "different": 1, "unanswered": 5, "answered": 3, "total": 8}
 
 
 def test_empty_answers_get_a_start_tip():
-    items = ex.epi_levels_feedback(ex.EpiLevels())
+    items = ws.epi_levels_feedback(ws.EpiLevels())
     assert [(f.level, f.key) for f in items] == [("tip", "epi_levels.fb.start")]
     assert "8" in items[0].text("en")
 
 
 def test_every_answered_case_is_explained_right_or_wrong():
-    items = ex.epi_levels_feedback(answers(uk_petitions="decision", decide_madrid="decision", rahvakogu="decision"))
+    items = ws.epi_levels_feedback(answers(uk_petitions="decision", decide_madrid="decision", rahvakogu="decision"))
     by_key = {}
     for item in items:
         by_key.setdefault(item.key, []).append(item)
@@ -91,37 +93,37 @@ def test_every_answered_case_is_explained_right_or_wrong():
 
 
 def test_choosing_too_high_twice_gets_the_promise_tip():
-    items = ex.epi_levels_feedback(answers(uk_petitions="decision", draft_acts="decision", egov_portal="consultation"))
+    items = ws.epi_levels_feedback(answers(uk_petitions="decision", draft_acts="decision", egov_portal="consultation"))
     tip = [f for f in items if f.key == "epi_levels.fb.too_high"]
     assert tip and tip[0].params["n"] == 3
     assert not [f for f in items if f.key == "epi_levels.fb.too_low"]
 
 
 def test_choosing_too_low_twice_gets_the_other_tip():
-    items = ex.epi_levels_feedback(answers(decide_madrid="information", uk_petitions="information"))
+    items = ws.epi_levels_feedback(answers(decide_madrid="information", uk_petitions="information"))
     assert [f.params["n"] for f in items if f.key == "epi_levels.fb.too_low"] == [2]
 
 
 def test_same_level_everywhere_is_flagged():
-    items = ex.epi_levels_feedback(answers(**{item.id: "consultation" for item in ex.INITIATIVES}))
+    items = ws.epi_levels_feedback(answers(**{item.id: "consultation" for item in ws.INITIATIVES}))
     flagged = [f for f in items if f.key == "epi_levels.fb.all_same"]
     assert flagged and "E-consultation" in flagged[0].text("en")
-    few = ex.epi_levels_feedback(answers(draft_acts="consultation", uk_petitions="consultation"))
+    few = ws.epi_levels_feedback(answers(draft_acts="consultation", uk_petitions="consultation"))
     assert not [f for f in few if f.key == "epi_levels.fb.all_same"]  # too few answers to judge
 
 
 def test_complete_and_correct_asks_for_own_example_then_stops():
-    perfect = ex.EpiLevels(choices=REFERENCE)
-    items = ex.epi_levels_feedback(perfect)
+    perfect = ws.EpiLevels(choices=REFERENCE)
+    items = ws.epi_levels_feedback(perfect)
     assert items[0].key == "epi_levels.fb.score_done" and items[0].level == "good"
     assert items[-1].key == "epi_levels.fb.own_example"
     assert all(f.level == "good" for f in items if f.key.startswith("epi_levels.fb.match"))
-    done = ex.epi_levels_feedback(ex.EpiLevels(choices=REFERENCE, own_example="Our portal: e-information."))
+    done = ws.epi_levels_feedback(ws.EpiLevels(choices=REFERENCE, own_example="Our portal: e-information."))
     assert "epi_levels.fb.own_example" not in [f.key for f in done]
 
 
 def test_feedback_renders_in_both_languages_without_raw_keys():
-    items = ex.epi_levels_feedback(answers(vtaiwan="consultation", asan="decision"))
+    items = ws.epi_levels_feedback(answers(vtaiwan="consultation", asan="decision"))
     for lang in ("en", "az"):
         page = feedback_html(items, lang)
         assert "epi_levels." not in page and "{" not in page
@@ -131,12 +133,12 @@ def test_feedback_renders_in_both_languages_without_raw_keys():
 # -- section: canvas, export, dashboard --------------------------------------------------------------
 def test_section_is_registered_and_empty_by_default():
     spec = sections.get("epi_levels")
-    assert spec is ex.SPEC and spec.order == 10
-    assert spec.empty(ex.EpiLevels()) and not spec.empty(answers(asan="information"))
+    assert spec is ws.SECTION and spec.order == 10
+    assert spec.empty(ws.EpiLevels()) and not spec.empty(answers(asan="information"))
 
 
 def test_render_shows_choices_reference_score_and_own_example():
-    blocks = ex.render_epi_levels(ex.EpiLevels(choices={"vtaiwan": "consultation"}, own_example="Our map <b>"), "en")
+    blocks = ws.render_epi_levels(ws.EpiLevels(choices={"vtaiwan": "consultation"}, own_example="Our map <b>"), "en")
     table = next(b for b in blocks if isinstance(b, Table))
     row = next(r for r in table.rows if r[0].startswith("vTaiwan"))
     assert row[1] == "E-consultation" and row[2].startswith("E-decision-making (also defensible")
@@ -148,7 +150,7 @@ def test_render_shows_choices_reference_score_and_own_example():
 
 
 def test_render_without_answers_says_so():
-    blocks = ex.render_epi_levels(ex.EpiLevels(), "az")
+    blocks = ws.render_epi_levels(ws.EpiLevels(), "az")
     assert any(isinstance(b, Para) and b.text == i18n.t("epi_levels.none_yet", "az") for b in blocks)
 
 
@@ -162,19 +164,19 @@ def test_export_includes_the_section(store):
 
 def test_aggregate_counts_levels_and_agreement():
     entries = [("P01", answers(uk_petitions="consultation")), ("P02", answers(uk_petitions="decision")),
-               ("P03", ex.EpiLevels())]
-    blocks = ex.aggregate_epi_levels(entries, "en")
+               ("P03", ws.EpiLevels())]
+    blocks = ws.aggregate_epi_levels(entries, "en")
     table = next(b for b in blocks if isinstance(b, Table))
     row = next(r for r in table.rows if r[0].startswith("UK Parliament"))
     assert row[1:4] == ("0", "1", "1") and row[-1] == "50%"
     untouched = next(r for r in table.rows if r[0].startswith("Decide Madrid"))
     assert untouched[-1] == "–"
-    assert ex.aggregate_epi_levels([], "en") == []
+    assert ws.aggregate_epi_levels([], "en") == []
 
 
 # -- widget ------------------------------------------------------------------------------------------
 def test_widget_saves_each_choice_and_explains_it(store):
-    exercise = ex.EpiLevelsExercise(store, "en")
+    exercise = EpiLevelsExercise(store, "en")
     assert "ep-exercise-epi_levels" in exercise.widget._dom_classes
     assert store.load("epi_levels").status != "loaded"
     exercise.fields["choice:uk_petitions"].value = "decision"
@@ -188,17 +190,17 @@ def test_widget_saves_each_choice_and_explains_it(store):
 
 def test_widget_reloads_saved_answers_and_resets(store):
     store.save("epi_levels", answers(asan="information"))
-    exercise = ex.EpiLevelsExercise(store, "az")
+    exercise = EpiLevelsExercise(store, "az")
     assert exercise.fields["choice:asan"].value == "information"
     assert exercise.fields["choice:vtaiwan"].value is None
     assert "E-məlumatlandırma" in [label for label, _v in exercise.fields["choice:asan"].options]
     exercise.confirm_reset()
-    assert store.load("epi_levels").answers == ex.EpiLevels()
+    assert store.load("epi_levels").answers == ws.EpiLevels()
     assert exercise.fields["choice:asan"].value is None
 
 
 def test_language_switch_relabels_the_choices(store):
-    exercise = ex.EpiLevelsExercise(store, "en")
+    exercise = EpiLevelsExercise(store, "en")
     exercise.fields["choice:vtaiwan"].value = "decision"
     exercise.set_language("az")
     assert exercise.fields["choice:vtaiwan"].value == "decision"
@@ -207,5 +209,5 @@ def test_language_switch_relabels_the_choices(store):
 
 
 def test_one_line_function_returns_the_widget(store):
-    widget = ex.epi_levels_exercise(store=store, lang="en")
+    widget = epi_levels_exercise(store=store, lang="en")
     assert "ep-exercise" in widget._dom_classes

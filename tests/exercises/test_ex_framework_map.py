@@ -6,16 +6,14 @@ from pydantic import ValidationError
 
 from eparticipation import i18n
 from eparticipation.analysis.legal_frameworks import CHANNELS, FORM_KEYS
-from eparticipation.exercises.feedback import feedback_html
-from eparticipation.exercises.framework_map import (CHANNEL_KEYS, CHOICES, FIELDS, FORM_WEIGHT, ISSUE_WEIGHT, ISSUES,
-                                                    SPEC, FormEntry, FrameworkMap, FrameworkMapExercise,
-                                                    aggregate_framework_map, counts, form_issues,
-                                                    framework_map_exercise, framework_map_feedback, gap_texts, gaps,
-                                                    is_empty, provision_issue, render_framework_map, unmapped,
-                                                    unmapped_text)
+from eparticipation.exercises.base import feedback_html
+from eparticipation.worksheets.framework_map import (
+    CHANNEL_KEYS, CHOICES, FIELDS, FORM_WEIGHT, ISSUE_WEIGHT, ISSUES, SECTION as SPEC, FormEntry, FrameworkMap,
+    aggregate_framework_map, counts, form_issues, framework_map_feedback, gap_texts, gaps, is_empty, provision_issue,
+    render_framework_map, unmapped, unmapped_text)
+from eparticipation.exercises.framework_map import FrameworkMapExercise, framework_map_exercise
 from eparticipation.workbook import sections
 from eparticipation.workbook.document import Bullets, Heading, Para, Table
-from eparticipation.workbook.store import WorkbookStore
 
 FULL = dict(legal_basis="Law No. 816-IVQ, Decision No. 172", channel="egov_portal", institution="PR department",
             legislation="yes", policy="yes")
@@ -367,20 +365,3 @@ def test_section_appears_in_canvas_and_exports(store):
     with zipfile.ZipFile(io.BytesIO(to_docx_bytes(workbook, "en"))) as docx:
         body = docx.read("word/document.xml").decode("utf-8")
     assert "Public discussion of draft normative legal acts" in body and "e-gov.az portal" in body
-
-
-def test_literal_keys_in_the_module_exist_in_both_languages():
-    import re
-    from pathlib import Path
-
-    import eparticipation.exercises.framework_map as module
-
-    source = Path(module.__file__).read_text(encoding="utf-8")
-    catalogue = i18n.catalogue("en")
-    prefixes = {k for k in re.findall(r'["\'](framework_map\.[a-z_.]+)["\']', source)
-                if any(other.startswith(k + ".") for other in catalogue)}  # e.g. "framework_map.channel"
-    used = {k for k in re.findall(r'["\'](framework_map\.[a-z_.]+)["\']', source)
-            if not k.endswith(".") and k not in prefixes}
-    assert len(used) > 20
-    for lang in i18n.LANGUAGES:
-        assert sorted(k for k in used if not i18n.has(k, lang)) == [], lang

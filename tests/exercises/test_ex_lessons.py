@@ -5,12 +5,11 @@ import pytest
 
 from eparticipation import i18n
 from eparticipation.data.cases import load_international_cases
-from eparticipation.exercises.feedback import feedback_html
-from eparticipation.exercises.lessons import (
-    CONDITIONS, SLOTS, TRANSFERS, CaseInfo, CaseLesson, Lessons, LessonsExercise, aggregate_lessons,
-    case_catalogue, default_catalogue, entry_complete, entry_feedback, lessons_exercise, lessons_feedback,
-    render_lessons,
-)
+from eparticipation.exercises.base import feedback_html
+from eparticipation.worksheets.lessons import (
+    CONDITIONS, SLOTS, TRANSFERS, CaseInfo, CaseLesson, Lessons, aggregate_lessons, case_catalogue,
+    default_catalogue, entry_complete, entry_feedback, lessons_feedback, render_lessons)
+from eparticipation.exercises.lessons import LessonsExercise, lessons_exercise
 from eparticipation.workbook import sections
 from eparticipation.workbook.document import Heading, Para, Table
 

@@ -4,7 +4,8 @@ import ipywidgets as w
 
 from eparticipation import i18n
 from eparticipation.exercises.base import validation_messages
-from eparticipation.exercises.profile import ProfileExercise, profile_exercise, profile_feedback
+from eparticipation.worksheets.profile import profile_feedback
+from eparticipation.exercises.profile import ProfileExercise, profile_exercise
 from eparticipation.workbook.models import Profile
 from eparticipation.workbook.store import WorkbookStore
 

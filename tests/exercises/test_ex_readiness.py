@@ -7,9 +7,10 @@ from pydantic import ValidationError
 
 from eparticipation import charts, i18n
 from eparticipation.exercises import charting
-from eparticipation.exercises.readiness import (AREAS, STATEMENTS, Readiness, ReadinessExercise, area_scores,
-                                                counts, gap_texts, gaps, radar_figure, radar_summary,
-                                                readiness_exercise, readiness_feedback, render_readiness)
+from eparticipation.worksheets.readiness import (
+    AREAS, STATEMENTS, Readiness, area_scores, counts, gap_texts, gaps, radar_figure, radar_summary,
+    readiness_feedback, render_readiness)
+from eparticipation.exercises.readiness import ReadinessExercise, readiness_exercise
 from eparticipation.workbook.document import Bullets, Figure, Table
 from eparticipation.workbook.store import WorkbookStore
 

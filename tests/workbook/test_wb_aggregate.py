@@ -6,8 +6,9 @@ import pytest
 
 from eparticipation import i18n
 from eparticipation.analysis.readiness_comparison import combined_scores, common_gaps, synthetic_group
-from eparticipation.exercises.readiness import aggregate_readiness, gaps
-from eparticipation.workbook import aggregate, samples
+from eparticipation.worksheets.readiness import aggregate_readiness, gaps
+from eparticipation.reports import dashboard as aggregate
+from eparticipation.worksheets import samples
 from eparticipation.workbook.bundle import read_workbook
 from eparticipation.workbook.document import Figure, Table
 

@@ -5,7 +5,7 @@ import docx
 
 from eparticipation.cli import main
 from eparticipation.paths import REPO_ROOT, data_path
-from eparticipation.workbook import samples
+from eparticipation.worksheets import samples
 
 SAMPLE = data_path("sample-workbooks", "sample-02-fictitious.json")
 

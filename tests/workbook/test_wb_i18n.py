@@ -4,7 +4,7 @@ from pathlib import Path
 
 
 from eparticipation import i18n
-from eparticipation.exercises.readiness import AREAS, CHOICES, COLUMNS, STATEMENTS
+from eparticipation.worksheets.readiness import AREAS, CHOICES, COLUMNS, STATEMENTS
 from eparticipation.workbook import sections
 
 PACKAGE = Path(i18n.__file__).resolve().parents[1]
@@ -80,3 +80,34 @@ def test_lookup_falls_back_and_formats():
     assert i18n.t("saved.at", "fr", time="10:00") == "Saved at 10:00."
     assert i18n.t("no.such.key", "en") == "no.such.key"
     assert i18n.normalise("AZ-Latn") == "az" and i18n.normalise(None) == "en"
+
+
+def test_every_catalogue_file_carries_the_review_flag_in_the_same_place():
+    import json
+
+    for lang, flagged in (("az", True), ("en", False)):
+        files = i18n.catalogue_files(lang)
+        assert len(files) >= 4
+        for path in files:
+            meta = json.loads(path.read_text(encoding="utf-8")).get("_meta")
+            assert meta and meta["language"] == lang and meta["needs_native_review"] is flagged, path.name
+    assert set(i18n.review_pending("az")) == {p.name for p in i18n.catalogue_files("az")}
+    assert i18n.review_pending("en") == ()
+
+
+def test_the_review_notice_is_shown_in_azerbaijani_only():
+    from eparticipation.exercises.base import review_note_html
+    from eparticipation.workbook.export import blocks_for
+    from eparticipation.workbook.models import Workbook
+
+    assert "ana dili daşıyıcısı" in i18n.review_note("az") and i18n.review_note("en") is None
+    assert "ep-review-note" in review_note_html("az") and review_note_html("en") == ""
+    texts = [getattr(b, "text", "") for b in blocks_for(Workbook(language="az"), "az")]
+    assert i18n.review_note("az") in texts
+    assert i18n.t("review.pending", "en") not in [getattr(b, "text", "") for b in blocks_for(Workbook(), "en")]
+
+
+def test_localized_text_falls_back_to_english():
+    name = i18n.Localized("Iceland's crowdsourced constitution", az="İslandiyanın konstitusiyası")
+    assert name == "Iceland's crowdsourced constitution" and name.text("az") == "İslandiyanın konstitusiyası"
+    assert name.text("en") == str(name) and i18n.Localized("Only English", az="").text("az") == "Only English"

@@ -20,7 +20,7 @@ def _v1_to_v2(data: dict) -> dict:
 
 @pytest.fixture
 def v2_spec():
-    spec = sections.register(sections.SectionSpec(key="zz_migrate", model=V2, version=2, order=998,
+    spec = sections.register(sections.SectionSpec(session="test", key="zz_migrate", model=V2, version=2, order=998,
                                                   title_key="profile.title", render=lambda a, l: [],
                                                   migrations={1: _v1_to_v2}))
     yield spec
@@ -78,10 +78,10 @@ def test_bad_envelopes_give_clear_messages(raw, message):
 
 def test_registry_refuses_bad_keys_and_missing_migrations():
     with pytest.raises(ValueError):
-        sections.register(sections.SectionSpec(key="../x", model=V2, version=1, order=1,
+        sections.register(sections.SectionSpec(session="test", key="../x", model=V2, version=1, order=1,
                                                title_key="t", render=lambda a, l: []))
     with pytest.raises(ValueError, match="migration"):
-        sections.register(sections.SectionSpec(key="zz_nomig", model=V2, version=3, order=1,
+        sections.register(sections.SectionSpec(session="test", key="zz_nomig", model=V2, version=3, order=1,
                                                title_key="t", render=lambda a, l: [], migrations={1: _v1_to_v2}))
     assert sections.get("zz_nomig") is None
 

@@ -92,6 +92,7 @@ def test_two_processes_saving_different_sections_both_survive(store, notes_secti
 
 KILLED_WRITER = r"""
 import os, sys, time
+import eparticipation.worksheets  # registers the sections
 from eparticipation.workbook import safety
 from eparticipation.workbook.store import WorkbookStore
 real_replace = os.replace

@@ -3,7 +3,7 @@
 Every institution here is invented and labelled "(fictitious)"; the answers are generated from a
 seeded random generator, so they describe no real ministry. Regenerate the committed files with::
 
-    python -m eparticipation.workbook.samples data/sample-workbooks
+    python -m eparticipation.worksheets.samples data/sample-workbooks
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 from eparticipation.workbook import models, sections
 from eparticipation.workbook.models import Profile
 from eparticipation.workbook.safety import atomic_write_text
+from eparticipation.worksheets.readiness import AREAS, COLUMNS, Readiness
 
 SEED = 20131203  # the workshop's first day
 
@@ -33,9 +34,7 @@ FICTITIOUS = (
 
 
 def synthetic_readiness(rng: random.Random, yes_rate: dict[str, float], dk_rate: float,
-                        evidence: str = "") -> "object":
-    from eparticipation.exercises.readiness import AREAS, COLUMNS, Readiness
-
+                        evidence: str = "") -> Readiness:
     items = {}
     for _area, kind, statements in AREAS:
         for item in statements:

@@ -1,4 +1,7 @@
-"""Blocks -> HTML (the canvas in the notebook and the facilitator's dashboard). Text is escaped."""
+"""Blocks -> HTML (the canvas in the notebook and the facilitator's dashboard). Text is escaped.
+
+A `Figure` without a figure (a worksheet's chart in words) shows its summary only.
+"""
 
 from __future__ import annotations
 
@@ -33,7 +36,7 @@ def blocks_html(blocks: list[Block], *, figures: str = "html", first_plotlyjs: b
             body = "".join("<tr>" + "".join(f"<td>{_text(c)}</td>" for c in row) + "</tr>" for row in block.rows)
             out.append(f'<table class="ep-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
         elif isinstance(block, Figure):
-            if figures == "html":
+            if figures == "html" and block.figure is not None:
                 out.append(charts.figure_html(block.figure, include_plotlyjs=not inlined))
                 inlined = True
             if block.summary:

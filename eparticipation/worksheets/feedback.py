@@ -1,4 +1,4 @@
-"""Feedback items: what pure rule functions return, and how the widgets show them.
+"""Feedback items: what pure rule functions return (the widgets show them: `exercises.base.feedback_html`).
 
 A rule never returns prose; it returns a `Feedback` with an i18n key and parameters, so the same
 rule speaks Azerbaijani and English and can be unit-tested without widgets. Every feedback text in
@@ -7,14 +7,11 @@ the catalogue says *why*, not only *what*.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
 from eparticipation import i18n
 
 LEVELS = ("good", "tip", "warning")
-_ICON = {"good": "✔", "tip": "ℹ", "warning": "⚠"}  # glyphs that DejaVu and Arial cover
-_COLOUR = {"good": "#006b4f", "tip": "#0b4f7a", "warning": "#8a3b00"}  # dark, AA contrast on white
 
 
 # Shared by the exercises that ask Yes / No / Don't know for legislation and for policy (readiness,
@@ -67,17 +64,3 @@ def _param(value, lang: str):
     if isinstance(value, str) and value.startswith("t:"):
         return i18n.t(value[2:], lang)
     return value
-
-
-def feedback_html(items: list[Feedback], lang: str) -> str:
-    """The feedback area's HTML; participant text inside parameters is escaped."""
-    if not items:
-        return ""
-    rows = []
-    for item in items:
-        rows.append(
-            f'<li class="ep-feedback ep-feedback-{item.level}" style="color:{_COLOUR[item.level]};'
-            f'margin:0.2em 0">{_ICON[item.level]} {html.escape(item.text(lang))}</li>'
-        )
-    title = html.escape(i18n.t("feedback.title", lang))
-    return f'<div class="ep-feedback-area"><strong>{title}</strong><ul style="list-style:none;padding-left:0.3em;margin:0.2em 0">{"".join(rows)}</ul></div>'

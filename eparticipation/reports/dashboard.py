@@ -14,12 +14,13 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
+import eparticipation.worksheets  # noqa: F401  (registers every workbook section)
 from eparticipation import i18n
 from eparticipation.errors import CourseDataError
+from eparticipation.reports.html import blocks_html
 from eparticipation.workbook import sections
 from eparticipation.workbook.bundle import Workbook, read_workbook
 from eparticipation.workbook.document import Figure, Table
-from eparticipation.workbook.html_render import blocks_html
 
 
 @dataclass

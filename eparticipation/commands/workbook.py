@@ -39,6 +39,7 @@ def register(subparsers) -> None:
 
 
 def run_export(args) -> int:
+    import eparticipation.worksheets  # noqa: F401  (registers every workbook section)
     from eparticipation.errors import CourseDataError
     from eparticipation.workbook import export
     from eparticipation.workbook.bundle import read_workbook
@@ -56,7 +57,7 @@ def run_export(args) -> int:
 
 def run_aggregate(args) -> int:
     from eparticipation.errors import CourseDataError
-    from eparticipation.workbook.aggregate import write_dashboard
+    from eparticipation.reports.dashboard import write_dashboard
 
     try:
         collected = write_dashboard(args.folder, args.out, names=args.names, lang=args.lang)

@@ -1,0 +1,1 @@
+"""The command line's sub-commands, one module per part of the course (see `eparticipation.cli`)."""

@@ -1,0 +1,237 @@
+"""Session 4 exercise: "Which lessons transfer here?" — a structured reflection on 2–3 cases.
+
+For each chosen case the participant records the lesson in their own words, whether it transfers
+to their institution in Azerbaijan (Yes / Partly / No), which conditions it needs (legal basis,
+institutional owner, channel, resources) and what they look like here, who takes the final
+decision and how the process would be linked to it, and a first step. The feedback rules explain
+why an answer is incomplete, e.g. a transfer claimed without any condition, or a case whose input
+was never acted on (Iceland's draft constitution) cited without naming the link to the decision.
+
+On screen: `eparticipation.exercises.lessons` (the widget); a notebook calls `lessons_exercise()`.
+
+Order of this module: 1. questions and model, 2. pure rules (+ render and dashboard), 3. the section.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+import pandas as pd
+from pydantic import Field, field_validator
+
+from eparticipation import i18n
+from eparticipation.errors import CourseDataError
+from eparticipation.workbook import sections
+from eparticipation.workbook.document import Block, Heading, Para, Table
+from eparticipation.workbook.models import LONG_TEXT, Answers
+from eparticipation.worksheets.feedback import Feedback
+
+# 1. Model --------------------------------------------------------------------------------------
+SLOTS = 3
+TRANSFERS = ("yes", "partly", "no")
+CONDITIONS = ("legal_basis", "institutional_owner", "channel", "resources")
+TEXTS = ("lesson", "conditions_here", "decision_link", "first_step")
+Condition = Literal["legal_basis", "institutional_owner", "channel", "resources"]
+
+
+class CaseLesson(Answers):
+    """One case and what the participant takes from it."""
+
+    case_id: str | None = Field(None, pattern=r"^[a-z0-9_]{1,60}$")
+    lesson: str = Field("", max_length=LONG_TEXT)
+    transfer: Literal["yes", "partly", "no"] | None = None
+    conditions: list[Condition] = Field(default_factory=list)
+    conditions_here: str = Field("", max_length=LONG_TEXT)
+    decision_link: str = Field("", max_length=LONG_TEXT)
+    first_step: str = Field("", max_length=LONG_TEXT)
+
+    @field_validator("conditions")
+    @classmethod
+    def _unique_in_order(cls, value: list[str]) -> list[str]:
+        return [c for c in CONDITIONS if c in value]
+
+    def is_blank(self) -> bool:
+        return (self.case_id is None and self.transfer is None and not self.conditions
+                and not any(getattr(self, name).strip() for name in TEXTS))
+
+
+class Lessons(Answers):
+    entries: list[CaseLesson] = Field(default_factory=lambda: [CaseLesson() for _ in range(SLOTS)],
+                                      max_length=SLOTS)
+
+    def chosen(self) -> list[CaseLesson]:
+        """The entries with a case, in slot order."""
+        return [entry for entry in self.entries if entry.case_id]
+
+
+@dataclass(frozen=True)
+class CaseInfo:
+    name: str
+    outcome: str
+    lesson: str
+
+
+def case_catalogue(cases: pd.DataFrame) -> dict[str, CaseInfo]:
+    """{case_id: CaseInfo} from the case table (`eparticipation.data.cases.load_international_cases`)."""
+    return {row.case_id: CaseInfo(row.name, row.outcome, row.lesson) for row in cases.itertuples()}
+
+
+@lru_cache(maxsize=1)
+def default_catalogue() -> dict[str, CaseInfo]:
+    from eparticipation.data.cases import load_international_cases
+
+    return case_catalogue(load_international_cases())
+
+
+def _catalogue_or_empty() -> dict[str, CaseInfo]:
+    try:
+        return default_catalogue()
+    except CourseDataError:  # a damaged data file must not stop an export; ids are shown instead
+        return {}
+
+
+# 2. Rules (pure; each message explains why) ---------------------------------------------------
+def _name(entry: CaseLesson, catalogue: dict[str, CaseInfo]) -> str:
+    info = catalogue.get(entry.case_id or "")
+    return info.name if info else str(entry.case_id)
+
+
+def entry_feedback(entry: CaseLesson, catalogue: dict[str, CaseInfo]) -> list[Feedback]:
+    """Feedback on one chosen case."""
+    items: list[Feedback] = []
+    info = catalogue.get(entry.case_id or "")
+    case = _name(entry, catalogue)
+    if info is None:
+        return [Feedback("warning", "lessons.fb.unknown_case", {"case": case})]
+    if not entry.lesson.strip():
+        items.append(Feedback("tip", "lessons.fb.lesson_missing", {"case": case}))
+    if entry.transfer is None:
+        items.append(Feedback("tip", "lessons.fb.transfer_missing", {"case": case}))
+    elif entry.transfer in ("yes", "partly"):
+        if not entry.conditions:
+            items.append(Feedback("warning", "lessons.fb.no_condition", {"case": case}))
+        if not entry.first_step.strip():
+            items.append(Feedback("tip", "lessons.fb.first_step_missing", {"case": case}))
+    elif not entry.conditions:  # "no" without naming what is missing
+        items.append(Feedback("tip", "lessons.fb.no_blocker", {"case": case}))
+    if entry.conditions and not entry.conditions_here.strip():
+        items.append(Feedback("tip", "lessons.fb.conditions_unexplained", {"case": case}))
+    if not entry.decision_link.strip():
+        if info.outcome == "not implemented":
+            items.append(Feedback("warning", "lessons.fb.missing_link", {"case": case}))
+        elif entry.transfer in ("yes", "partly"):
+            items.append(Feedback("tip", "lessons.fb.decision_link", {"case": case}))
+    return items
+
+
+def entry_complete(entry: CaseLesson, catalogue: dict[str, CaseInfo]) -> bool:
+    """A chosen, known case with a lesson, a transfer judgement, conditions (named and described
+    for Yes/Partly), a decision link and, for Yes/Partly, a first step."""
+    if entry.case_id not in catalogue or not entry.lesson.strip() or entry.transfer is None:
+        return False
+    if not entry.decision_link.strip():
+        return False
+    if entry.transfer in ("yes", "partly"):
+        return bool(entry.conditions) and bool(entry.conditions_here.strip()) and bool(entry.first_step.strip())
+    return True
+
+
+def lessons_feedback(answers: Lessons, catalogue: dict[str, CaseInfo]) -> list[Feedback]:
+    """Feedback on the whole reflection; each message says why it matters."""
+    items: list[Feedback] = []
+    chosen = answers.chosen()
+    if not chosen:
+        if any(not entry.is_blank() for entry in answers.entries):
+            return [Feedback("warning", "lessons.fb.no_case_chosen")]
+        return [Feedback("tip", "lessons.fb.start")]
+    ids = [entry.case_id for entry in chosen]
+    for case_id, n in Counter(ids).items():
+        if n > 1:
+            items.append(Feedback("warning", "lessons.fb.duplicate",
+                                  {"case": _name(CaseLesson(case_id=case_id), catalogue)}))
+    if len(set(ids)) == 1:
+        items.append(Feedback("tip", "lessons.fb.one_case"))
+    for entry in answers.entries:
+        if not entry.case_id and not entry.is_blank():
+            items.append(Feedback("warning", "lessons.fb.no_case_chosen"))
+    for entry in chosen:
+        items.extend(entry_feedback(entry, catalogue))
+    judged = [entry.transfer for entry in chosen if entry.transfer]
+    if len(judged) >= 2 and all(t == "yes" for t in judged):
+        items.append(Feedback("tip", "lessons.fb.all_yes"))
+    complete = [entry for entry in chosen if entry_complete(entry, catalogue)]
+    if len({entry.case_id for entry in complete}) >= 2:
+        items.append(Feedback("good", "lessons.fb.complete", {"n": len({e.case_id for e in complete})}))
+    return items
+
+
+def outcome_text(outcome: str, lang: str) -> str:
+    return i18n.t("lessons.outcome." + outcome.replace(" ", "_"), lang)
+
+
+def render_lessons(answers: Lessons, lang: str) -> list[Block]:
+    """The section in the strategy draft: one small table per chosen case."""
+    catalogue = _catalogue_or_empty()
+    chosen = answers.chosen()
+    if not chosen:
+        return [Para(i18n.t("lessons.none", lang))]
+    blocks: list[Block] = []
+    for entry in chosen:
+        info = catalogue.get(entry.case_id or "")
+        blocks.append(Heading(_name(entry, catalogue), 3))
+        rows = []
+        if info is not None:
+            rows.append((i18n.t("lessons.outcome", lang), outcome_text(info.outcome, lang)))
+        rows += [
+            (i18n.t("lessons.lesson", lang), entry.lesson),
+            (i18n.t("lessons.transfer", lang),
+             i18n.t(f"lessons.transfer.{entry.transfer}", lang) if entry.transfer else i18n.t("common.not_answered", lang)),
+            (i18n.t("lessons.conditions", lang),
+             "; ".join(i18n.t(f"lessons.condition.{c}", lang) for c in entry.conditions) or i18n.t("common.not_answered", lang)),
+            (i18n.t("lessons.conditions_here", lang), entry.conditions_here),
+            (i18n.t("lessons.decision_link", lang), entry.decision_link),
+            (i18n.t("lessons.first_step", lang), entry.first_step),
+        ]
+        blocks.append(Table(header=(i18n.t("common.field", lang), i18n.t("common.answer", lang)), rows=tuple(rows)))
+    return blocks
+
+
+def aggregate_lessons(entries: list[tuple[str, Lessons]], lang: str) -> list[Block]:
+    """Facilitator dashboard: which cases were chosen, how often each judgement, the conditions named."""
+    if not entries:
+        return []
+    catalogue = _catalogue_or_empty()
+    chosen: dict[str, Counter] = {}
+    conditions: dict[str, Counter] = {}
+    for _label, answers in entries:
+        for entry in answers.chosen():
+            chosen.setdefault(entry.case_id, Counter())[entry.transfer or "none"] += 1
+            conditions.setdefault(entry.case_id, Counter()).update(entry.conditions)
+    if not chosen:
+        return [Para(i18n.t("lessons.none", lang))]
+    order = sorted(chosen, key=lambda c: (-sum(chosen[c].values()), c))
+    rows = []
+    for case_id in order:
+        tally = chosen[case_id]
+        named = conditions[case_id]
+        top = ", ".join(f"{i18n.t(f'lessons.condition.{c}', lang)} ({n})" for c, n in
+                        sorted(named.items(), key=lambda kv: (-kv[1], CONDITIONS.index(kv[0]))))
+        name = catalogue[case_id].name if case_id in catalogue else case_id
+        rows.append((name, str(sum(tally.values())), str(tally["yes"]), str(tally["partly"]), str(tally["no"]),
+                     top or "—"))
+    return [Table(header=(i18n.t("lessons.dash.case", lang), i18n.t("lessons.dash.chosen", lang),
+                          i18n.t("lessons.transfer.yes", lang), i18n.t("lessons.transfer.partly", lang),
+                          i18n.t("lessons.transfer.no", lang), i18n.t("lessons.dash.conditions", lang)),
+                  rows=tuple(rows))]
+
+
+# 3. The workbook section ------------------------------------------------------------------------
+SECTION = sections.SectionSpec(
+    session="s04-international-practice",
+    key="lessons", model=Lessons, version=1, order=40, title_key="lessons.title",
+    render=render_lessons, aggregate=aggregate_lessons,
+    is_empty=lambda a: all(entry.is_blank() for entry in a.entries),
+)
