@@ -26,7 +26,7 @@ CHANNELS: dict[str, str] = {
     "egov_portal": "e-gov.az portal",
     "ministry_website": "Ministry website",
     "mobile_app": "Mobile app",
-    "asan_kiosk": "ASAN service-centre kiosk (assisted)",
+    "asan_kiosk": "ASAN xidmət centre kiosk (assisted)",
     "social_media": "Social media",
     "email": "Email",
     "hearing_transcript": "Public hearing transcript",
