@@ -45,8 +45,8 @@ FIELDS = ("legal_basis", "channel", "institution", "legislation", "policy")
 SHORT_TEXT = 500
 
 Choice = Literal["yes", "no", "dk"]
-ChannelKey = Literal["egov_portal", "ministry_website", "mobile_app", "asan_kiosk", "social_media", "email",
-                     "hearing_transcript", "call_centre"]
+ChannelKey = Literal["egov_portal", "mygov", "digital_executive_power", "ministry_website", "mobile_app", "asan_kiosk",
+                     "social_media", "email", "hearing_transcript", "call_centre"]
 if set(get_args(ChannelKey)) != set(CHANNEL_KEYS):  # one channel list for the notebook and the exercise
     raise RuntimeError("framework_map.ChannelKey and legal_frameworks.CHANNELS differ")
 
