@@ -79,7 +79,7 @@ class FrameworkMap(Answers):
 
 
 # 2. Rules (pure) ---------------------------------------------------------------------------------
-# Why forms are weighted: discussion of draft normative acts and written consultation are where the
+# Why forms are weighted: discussion of draft legal acts and written consultation are where the
 # public's input meets the text of a decision, so their gaps come first; hearings and discussions
 # follow; public councils (standing bodies, set up once) and opinion studies come last.
 FORM_WEIGHT = {"draft_acts": 1.0, "written_consultation": 1.0, "public_hearing": 0.5, "public_discussion": 0.5,
