@@ -77,3 +77,35 @@ def test_lookup_falls_back_and_formats():
     assert i18n.t("saved.at", "fr", time="10:00") == "Saved at 10:00."
     assert i18n.t("no.such.key", "en") == "no.such.key"
     assert i18n.normalise("AZ-Latn") == "az" and i18n.normalise(None) == "en"
+
+
+def test_every_catalogue_file_carries_the_review_flag_in_the_same_place():
+    import json
+
+    for lang, flagged in (("az", True), ("en", False)):
+        files = i18n.catalogue_files(lang)
+        assert len(files) >= 4
+        for path in files:
+            meta = json.loads(path.read_text(encoding="utf-8")).get("_meta")
+            assert meta and meta["language"] == lang and meta["needs_native_review"] is flagged, path.name
+    assert set(i18n.review_pending("az")) == {p.name for p in i18n.catalogue_files("az")}
+    assert i18n.review_pending("en") == ()
+
+
+def test_the_review_notice_is_shown_in_azerbaijani_only():
+    from eparticipation.exercises.base import review_note_html
+    from eparticipation.workbook.bundle import Workbook
+    from eparticipation.workbook.export import blocks_for
+    from eparticipation.workbook.models import Profile
+
+    assert "ana dili daşıyıcısı" in i18n.review_note("az") and i18n.review_note("en") is None
+    assert "ep-review-note" in review_note_html("az") and review_note_html("en") == ""
+    workbook = Workbook(profile=Profile(), sections={})
+    assert i18n.review_note("az") in [getattr(b, "text", "") for b in blocks_for(workbook, "az")]
+    assert i18n.t("review.pending", "en") not in [getattr(b, "text", "") for b in blocks_for(workbook, "en")]
+
+
+def test_localized_text_falls_back_to_english():
+    name = i18n.Localized("Iceland's crowdsourced constitution", az="İslandiyanın konstitusiyası")
+    assert name == "Iceland's crowdsourced constitution" and name.text("az") == "İslandiyanın konstitusiyası"
+    assert name.text("en") == str(name) and i18n.Localized("Only English", az="").text("az") == "Only English"
