@@ -23,7 +23,8 @@ from eparticipation.data.cases import source_key_list
 
 
 def peer_comparison(panel: pd.DataFrame, country_code: str, peer_code: str, index: str, source: str) -> charts.CourseChart:
-    """A country against one peer on one index, from 2008 (the first edition with today's EPI levels)."""
+    """A country against one peer on one index, from 2008: in 2003–2005 dozens of countries scored exactly 0
+    on the EPI in each edition (see `epi.edition_distribution`), so the early values compare little."""
     frame = peer_series(panel, [country_code, peer_code], index)
     main = country_rows(panel, country_code)["country"].iloc[0]
     return charts.comparison_chart(frame, index=index, source=source, highlight=main)

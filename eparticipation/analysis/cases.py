@@ -43,6 +43,24 @@ def count_by(cases: pd.DataFrame, row: str = "epi_level", column: str = "outcome
     return table.reindex(index=list(FILTERS[row]), columns=list(FILTERS[column]), fill_value=0).astype(int)
 
 
+# Cases whose online conversation is in the course's open data (data/consultations/<folder>).
+POLIS_CONVERSATIONS = {"vtaiwan_uber": "vtaiwan.uberx"}
+
+
+def polis_size(case_id: str) -> dict:
+    """How many people voted on how many statements in a case's Pol.is conversation, counted from the
+    course's copy of the open data (not typed from a report): voters are the distinct participants in
+    `votes.csv`, statements the rows of `comments.csv`."""
+    from eparticipation.data.polis import load_polis_export
+    from eparticipation.paths import data_path
+
+    if case_id not in POLIS_CONVERSATIONS:
+        raise ValueError(f"no Pol.is conversation for {case_id!r}; known: {', '.join(POLIS_CONVERSATIONS)}")
+    export = load_polis_export(data_path("consultations", POLIS_CONVERSATIONS[case_id]))
+    return {"case_id": case_id, "conversation": export.name, "voters": int(export.votes["participant"].nunique()),
+            "statements": int(len(export.comments)), "vote_events": int(export.n_vote_events)}
+
+
 def case_sources(cases: pd.DataFrame) -> dict[str, list[str]]:
     """{case_id: [citation keys]}."""
     return {row.case_id: source_key_list(row.source_keys) for row in cases.itertuples()}

@@ -1,13 +1,16 @@
 """Session 3: Azerbaijan's legal and institutional framework for participation, as structured data.
 
 Everything here is pure: the six forms of participation of Law No. 816-IVQ with their legal basis
-and sources, a dated timeline (items after the December 2013 workshop are marked as later
-developments), the course's list of digital channels, and the digital-reach figures computed from
-the Azerbaijan context facts (World Bank WDI / Our World in Data rows in `data/azerbaijan/`).
+(the article of the law where the course could read it) and sources, a dated timeline (items after
+the December 2013 workshop are marked as later developments), the course's list of digital channels
+(including those of 2026: myGov and the "Digital Executive Power" portal), and the digital-reach
+figures computed from the Azerbaijan context facts (World Bank WDI / Our World in Data rows in
+`data/azerbaijan/`).
 
-Sources are the keys of `book/references.bib` (research keys of `shared/research/domain.md` §5).
-The short descriptions of the forms are the course authors' summaries; the law's own definitions
-are authoritative. The list of forms comes from a secondary source (aalep.eu).
+Sources are the keys of `book/references.bib`. The short descriptions of the forms are the course
+authors' summaries; the law's own definitions are authoritative. The list of six forms comes from a
+secondary source (aalep.eu); the articles cited come from the law's text (ICNL translation, Azerbaijani
+text on e-qanun.az) and from the implementing decisions, which name the article they implement.
 """
 
 from __future__ import annotations
@@ -24,16 +27,19 @@ WORKSHOP_DATE = "2013-12-03"  # the Baku workshop opened on 3 December 2013
 # key -> English label; the exercise shows the same keys through its i18n catalogue.
 CHANNELS: dict[str, str] = {
     "egov_portal": "e-gov.az portal",
+    "mygov": "myGov portal (personal cabinet)",
+    "digital_executive_power": "Digital Executive Power portal (e-participation section)",
     "ministry_website": "Ministry website",
     "mobile_app": "Mobile app",
-    "asan_kiosk": "ASAN service-centre kiosk (assisted)",
+    "asan_kiosk": "ASAN xidmət centre kiosk (assisted)",
     "social_media": "Social media",
     "email": "Email",
     "hearing_transcript": "Public hearing transcript",
     "call_centre": "Call centre",
 }
 # Channels a person can use only with their own internet access (no assistance, no phone line).
-ONLINE_ONLY_CHANNELS = frozenset({"egov_portal", "ministry_website", "mobile_app", "social_media", "email"})
+ONLINE_ONLY_CHANNELS = frozenset({"egov_portal", "mygov", "digital_executive_power", "ministry_website", "mobile_app",
+                                  "social_media", "email"})
 
 
 @dataclass(frozen=True)
@@ -48,39 +54,47 @@ class ParticipationForm:
 
 
 LAW_816 = "Law No. 816-IVQ of 22 November 2013 on Public Participation (in force 1 June 2014)"
-DECISION_172 = "Cabinet of Ministers Decision No. 172 of 30 May 2014 (later development)"
+DECISION_171 = "Cabinet of Ministers Decision No. 171 of 30 May 2014 on the election of public councils (later development)"
+DECISION_172 = "Cabinet of Ministers Decision No. 172 of 30 May 2014 on public hearings and discussions of draft legal acts (later development)"
 DECREE_89 = "Presidential Decree No. 89 of 16 January 2014 (later development)"
+NO_ARTICLE = "article not verified in the course's sources"
 
 FORMS: tuple[ParticipationForm, ...] = (
     ParticipationForm(
         "public_council", "Public council", "İctimai şura",
         "A standing advisory body of 5 to 15 unpaid members elected by civil-society institutions for two years.",
-        f"{LAW_816}; {DECREE_89}", ("ministry_website", "egov_portal"),
-        ("azlaw816", "aalepazparticipation", "icnlazdecision")),
+        f"{LAW_816}, Art. 1.0.3 (definition) and Art. 6.1 (election); {DECISION_171}; {DECREE_89}",
+        ("ministry_website", "egov_portal"),
+        ("icnlazparticipate", "icnlazdec171", "aalepazparticipation", "icnlazdecision")),
     ParticipationForm(
         "public_discussion", "Public discussion", "İctimai müzakirə",
         "A meeting on a question of social significance.",
-        f"{LAW_816}; {DECISION_172}", ("ministry_website", "social_media", "hearing_transcript"),
-        ("azlaw816", "aalepazparticipation", "icnlazdecision")),
+        f"{LAW_816}, Art. 1.0.4 (definition); for draft legal acts, {DECISION_172}",
+        ("ministry_website", "social_media", "hearing_transcript"),
+        ("icnlazparticipate", "eqanun816", "aalepazparticipation", "icnlazdecision")),
     ParticipationForm(
         "public_hearing", "Public hearing", "İctimai dinləmə",
         "An open session where the public and experts are heard on a matter.",
-        f"{LAW_816}; {DECISION_172}", ("hearing_transcript", "ministry_website", "asan_kiosk"),
-        ("azlaw816", "aalepazparticipation", "icnlazdecision")),
+        f"{LAW_816}, Art. 1.0.5 (definition); for draft legal acts, {DECISION_172}",
+        ("hearing_transcript", "ministry_website", "asan_kiosk"),
+        ("icnlazparticipate", "aalepazparticipation", "icnlazdecision")),
     ParticipationForm(
         "public_opinion", "Studying public opinion", "İctimai rəyin öyrənilməsi",
         "Surveys and similar research on what the public thinks.",
-        LAW_816, ("mobile_app", "call_centre", "asan_kiosk"),
-        ("azlaw816", "aalepazparticipation")),
+        f"{LAW_816} ({NO_ARTICLE})",
+        ("mobile_app", "call_centre", "asan_kiosk", "digital_executive_power", "mygov"),
+        ("azlaw816", "aalepazparticipation", "digitalgovdep")),
     ParticipationForm(
-        "draft_acts", "Public discussion of draft normative legal acts", "Normativ hüquqi akt layihələrinin ictimai müzakirəsi",
-        "Drafts of laws and other normative acts published for comment before adoption.",
-        f"{LAW_816}; {DECISION_172}", ("egov_portal", "ministry_website", "email"),
+        "draft_acts", "Public discussion of draft legal acts", "Hüquqi aktların layihələrinin ictimai müzakirəsi",
+        "Drafts of laws and other legal acts published for comment before adoption.",
+        f"{LAW_816}, Art. 19; {DECISION_172}",
+        ("egov_portal", "ministry_website", "email"),
         ("azlaw816", "aalepazparticipation", "icnlazdecision")),
     ParticipationForm(
         "written_consultation", "Written consultation", "Yazılı məsləhətləşmə",
         "Comments requested and received in writing.",
-        LAW_816, ("email", "egov_portal", "asan_kiosk"),
+        f"{LAW_816} ({NO_ARTICLE})",
+        ("email", "egov_portal", "asan_kiosk"),
         ("azlaw816", "aalepazparticipation")),
 )
 FORM_KEYS: tuple[str, ...] = tuple(form.key for form in FORMS)
@@ -118,45 +132,44 @@ def channel_coverage() -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-# A dated timeline. `verified=False` rows are reported by a source but their date is not verified.
-TIMELINE: tuple[tuple[str, str, str, str, bool], ...] = (
-    # (date, area, event, source keys, verified)
-    ("2005-09-30", "Law", "Law No. 1024-IIQ on Obtaining Information adopted (based on Article 50 of the Constitution)", "azlaw1024", True),
-    ("2011", "Open Government Partnership", "Azerbaijan joins the OGP", "irfs2016ogp", True),
-    ("2011-05-23", "Digital channels", "Decree orders a one-stop e-government portal (e-gov.az) within three months", "ifg2011", True),
-    ("2012", "Open Government Partnership", "First National Action Plan (2012–2015) begins", "ogpirm2015", True),
-    ("2012-06", "Digital channels", "e-gov.az links 26 agencies", "ifg2012", True),
-    ("2012-07-13", "Digital channels", "Decree No. 685 creates the ASAN Xidmət agency", "vxsida2012", True),
-    ("2012-12-29", "Digital channels", "First ASAN Xidmət centre opens in Baku", "vxsida2012", True),
-    ("2013-01-15", "Digital channels", "ASAN Xidmət pilot: 23 services from 9 state bodies", "onenews2013asan", True),
-    ("2013-11-22", "Law", "Law No. 816-IVQ on Public Participation adopted", "azlaw816", True),
-    ("2014-01-16", "Law", "Presidential Decree No. 89 on applying the law", "icnlazdecision", True),
-    ("2014-05-30", "Law", "Cabinet Decision No. 172 on public hearings and discussions of draft acts", "icnlazdecision", True),
-    ("2014-06-01", "Law", "Law No. 816-IVQ enters into force", "aalepazparticipation", True),
-    ("2015", "Digital channels", "ASAN Xidmət receives the UN Public Service Award", "bbn2017asan", True),
-    ("2015-03", "Open Government Partnership", "A letter from three organisations triggers the OGP Response Policy", "ogp2017inactive", True),
-    ("2016-04-27", "Open Government Partnership", "Second National Action Plan (2016–2018) approved", "irfs2016ogp", True),
-    ("2016-05-04", "Open Government Partnership", "OGP Steering Committee designates Azerbaijan inactive", "ogp2017inactive", True),
-    ("2017-06", "Open Government Partnership", "Inactive status maintained", "ogp2017inactive", True),
-    ("2017-12-14", "International comparison", "OECD Recommendation on Open Government adopted (Azerbaijan is not an adherent)", "oecd2017opengov, oecd2023opengov", True),
-    ("2018-12", "Open Government Partnership", "Inactive status extended", "mediarights2023ogp", True),
-    ("2019", "Law", "Law No. 816-IVQ amended", "azlaw816", True),
-    ("2019", "Digital channels", "ASAN Xidmət has handled over 32 million applications", "vxsida1263", True),
-    ("date not in sources", "Digital channels", "e-participation tools on e-gov.az: Idea Bank, myGov feedback, ASAN appeal", "egovaz829", False),
-    ("date UNVERIFIED", "Open Government Partnership", "Azerbaijan permanently suspended after three action plans", "mediarights2023ogp", False),
+# A dated timeline, in date order. Every date is given by the cited source.
+TIMELINE: tuple[tuple[str, str, str, str], ...] = (
+    # (date, area, event, source keys)
+    ("2005-09-30", "Law", "Law No. 1024-IIQ on Obtaining Information adopted (based on Article 50 of the Constitution)", "azlaw1024"),
+    ("2011", "Open Government Partnership", "Azerbaijan joins the OGP", "irfs2016ogp"),
+    ("2011-05-23", "Digital channels", "Decree orders a one-stop e-government portal (e-gov.az) within three months", "ifg2011"),
+    ("2012", "Open Government Partnership", "First National Action Plan (2012–2015) begins", "ogpirm2015"),
+    ("2012-06", "Digital channels", "e-gov.az links 26 agencies", "ifg2012"),
+    ("2012-07-13", "Digital channels", "Decree No. 685 creates the State Agency for Public Service and Social Innovations (ASAN xidmət)", "vxsida2012"),
+    ("2012-12-29", "Digital channels", "First ASAN xidmət centre opens in Baku", "vxsida2012"),
+    ("2013-01-15", "Digital channels", "ASAN xidmət pilot: 23 services from 9 state bodies", "onenews2013asan"),
+    ("2013-11-22", "Law", "Law No. 816-IVQ on Public Participation adopted", "azlaw816"),
+    ("2014-01-16", "Law", "Presidential Decree No. 89 on applying the law", "icnlazdecision"),
+    ("2014-05-30", "Law", "Cabinet Decisions No. 171 (election of public councils) and No. 172 (hearings and discussions of draft legal acts)", "icnlazdec171, icnlazdecision"),
+    ("2014-06-01", "Law", "Law No. 816-IVQ enters into force", "aalepazparticipation"),
+    ("2015", "Digital channels", "ASAN xidmət receives the UN Public Service Award", "bbn2017asan"),
+    ("2015-03", "Open Government Partnership", "A letter from three organisations triggers the OGP Response Policy", "ogp2017inactive"),
+    ("2016-04-27", "Open Government Partnership", "Second National Action Plan (2016–2018) approved", "irfs2016ogp"),
+    ("2016-05-04", "Open Government Partnership", "OGP Steering Committee designates Azerbaijan inactive", "ogp2017inactive"),
+    ("2017-06", "Open Government Partnership", "Inactive status maintained for another year", "ogp2017inactive"),
+    ("2017-12-14", "International comparison", "OECD Recommendation on Open Government adopted (Azerbaijan is not an adherent)", "oecd2017opengov, oecd2023opengov"),
+    ("2018-03-14", "Digital channels", "Decree No. 1885 moves the e-government portal from the ministry to the State Agency for Public Service and Social Innovations, which creates its E-GOV Development Center", "newsaz2018egov, azsciencenet1885"),
+    ("2018-12", "Open Government Partnership", "Suspended status extended for a full action plan cycle, with milestones; missing them would make the suspension final", "ogp2023suspension"),
+    ("2019", "Law", "Law No. 816-IVQ amended", "azlaw816"),
+    ("2019", "Digital channels", "ASAN xidmət has handled over 32 million applications", "vxsida1263"),
+    ("2020", "Digital channels", "Tools reported for the UN's 2020 survey: Idea Bank, the myGov feedback module, ASAN Login; ASAN appeal", "egovaz829"),
+    ("2020-02-27", "Open Government Partnership", "Third National Action Plan (2020–2022) approved by Presidential Order No. 1859", "antikorrupsiya2020nap"),
+    ("2022", "Digital channels", "Center for Citizens' Reception (appeals also through president.az) and the local executive authorities' portal with an e-participation section", "csometer2022, digitalgovdep"),
+    ("2023-08-17", "Open Government Partnership", "OGP Steering Committee permanently suspends Azerbaijan, after three action plans", "ogp2023suspension"),
+    ("2024-09-17", "Digital channels", "Updated myGov platform presented: government platforms and apps to move onto one system", "menafn2024mygov"),
 )
 
 
 def framework_timeline() -> pd.DataFrame:
     """The dated timeline, with a column saying whether each item predates the December 2013 workshop."""
     rows = []
-    for date, area, event, sources, verified in TIMELINE:
-        if not verified:
-            when = "Later development (date not verified)"
-        elif date <= WORKSHOP_DATE:
-            when = "Before the workshop"
-        else:
-            when = "Later development"
+    for date, area, event, sources in TIMELINE:
+        when = "Before the workshop" if date <= WORKSHOP_DATE else "Later development"
         rows.append({"Date": date, "Area": area, "Event": event, "Status at the December 2013 workshop": when,
                      "Sources": sources})
     return pd.DataFrame(rows)
@@ -185,6 +198,20 @@ def digital_reach(facts: pd.DataFrame) -> pd.DataFrame:
     frame["not_using_internet_pct"] = (100 - frame["internet_users_pct"]).round(1)
     frame.index.name = "year"
     return frame.reset_index()
+
+
+def largest_one_year_rise(reach: pd.DataFrame, column: str = "internet_users_pct") -> dict:
+    """The largest rise of `column` between two consecutive years, and the next largest for scale.
+
+    A rise several times larger than any other is a reason to ask whether the measurement changed
+    (a new survey, a new definition) before reading it as a change in behaviour.
+    """
+    frame = reach.sort_values("year").reset_index(drop=True)
+    rises = frame[column].diff().round(1)
+    first = int(rises.idxmax())
+    return {"column": column, "from_year": int(frame.loc[first - 1, "year"]), "to_year": int(frame.loc[first, "year"]),
+            "from_value": float(frame.loc[first - 1, column]), "to_value": float(frame.loc[first, column]),
+            "rise": float(rises[first]), "next_largest_rise": float(rises.drop(index=first).max())}
 
 
 def reach_source(facts: pd.DataFrame, *, include_mobile: bool = True) -> str:

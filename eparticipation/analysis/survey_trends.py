@@ -40,6 +40,23 @@ def largest_change(panel: pd.DataFrame, country_code: str, index: str) -> dict:
     }
 
 
+def falls(panel: pd.DataFrame, country_code: str, index: str) -> pd.DataFrame:
+    """Every pair of consecutive editions in which `index` fell: from, to, the two values and the change.
+
+    A line can rise overall and still dip: this lists the dips instead of calling the rise "steady".
+    """
+    rows = country_rows(panel, country_code).reset_index(drop=True)
+    change = rows[index].diff()
+    down = change[change < 0].index
+    return pd.DataFrame({
+        "from": [int(rows.loc[i - 1, "year"]) for i in down],
+        "to": [int(rows.loc[i, "year"]) for i in down],
+        "before": [round(float(rows.loc[i - 1, index]), 3) for i in down],
+        "after": [round(float(rows.loc[i, index]), 3) for i in down],
+        "change": [round(float(change[i]), 3) for i in down],
+    })
+
+
 def peer_series(panel: pd.DataFrame, country_codes: list[str], index: str, since: int = 2008) -> pd.DataFrame:
     """country, year and one index for several countries, from edition `since` on."""
     for code in country_codes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from eparticipation.analysis.legal_frameworks import largest_one_year_rise
 from eparticipation.charts import DASHES, PALETTE, CourseChart, source_note
 
 
@@ -38,11 +39,17 @@ def digital_reach_chart(reach: pd.DataFrame, *, source: str, workshop_year: int 
     at_workshop = reach[reach["year"] == workshop_year]
     workshop_text = (f"; {at_workshop['internet_users_pct'].iloc[0]:.0f}% in {workshop_year}, the workshop year"
                      if not at_workshop.empty else "")
+    jump = largest_one_year_rise(reach)
+    jump_text = (f" The largest one-year rise, {jump['from_value']:.1f}% ({jump['from_year']}) to {jump['to_value']:.1f}% "
+                 f"({jump['to_year']}), is {jump['rise']:.1f} points, against at most {jump['next_largest_rise']:.1f} in any "
+                 f"other year: a step that large may reflect a change in how use was measured, so read it with care."
+                 if jump["rise"] > 2 * jump["next_largest_rise"] else "")
     summary = (
         f"Internet users rose from {first['internet_users_pct']:.0f}% of the population in {int(first['year'])} "
-        f"to {last['internet_users_pct']:.0f}% in {int(last['year'])}{workshop_text}. Mobile subscriptions stayed "
-        f"between {reach['mobile_subscriptions_per_100'].min():.0f} and {reach['mobile_subscriptions_per_100'].max():.0f} "
-        f"per 100 people; a subscription is not a person, so this line can exceed 100. {source}."
+        f"to {last['internet_users_pct']:.0f}% in {int(last['year'])}{workshop_text}.{jump_text} Mobile subscriptions "
+        f"stayed between {reach['mobile_subscriptions_per_100'].min():.1f} and "
+        f"{reach['mobile_subscriptions_per_100'].max():.1f} per 100 people; a subscription is not a person, so this "
+        f"line can exceed 100. {source}."
     )
     return CourseChart(fig, summary)
 

@@ -17,6 +17,8 @@ def run_schedule(args) -> int:
     problems = sched.day_fit_problems(schedule) + [f"missing file: {f}" for f in sched.missing_files(schedule)]
     if problems:
         raise CourseDataError("the schedule does not fit:\n  " + "\n  ".join(problems), file=sched.SCHEDULE_FILE)
+    for warning in sched.schedule_warnings(schedule):  # to confirm, not errors: the exit code stays 0
+        print(f"Warning: {warning}", file=sys.stderr)
     if args.check:
         drift = sched.generated_files_drift(schedule)
         if drift:

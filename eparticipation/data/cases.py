@@ -1,8 +1,9 @@
 """The eight documented international e-participation cases of Session 4 (`data/cases/`).
 
 One row per case; the classifications (EPI level, policy stage, outcome) and the lesson are the
-course authors' reading of the cited sources (see `data/cases/README.md`). `year_start` may be
-empty: the start year of Brazil's Marco Civil consultation is not recorded in the course sources.
+course authors' reading of the cited sources (see `data/cases/README.md`). `name_az` and `lesson_az`
+give the case's name and lesson in Azerbaijani for the Session 4 exercise (drafted by the course team,
+awaiting native-speaker review like the i18n catalogues). `year_start` may be empty.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ EPI_LEVELS = ("e-information", "e-consultation", "e-decision-making")
 POLICY_STAGES = ("issue identification", "formulation", "decision-making", "implementation", "evaluation")
 SCALES = ("national", "city", "parliament")
 OUTCOMES = ("implemented", "partly implemented", "not implemented", "ongoing")
-COLUMNS = ("case_id", "name", "country", "year_start", "epi_level", "policy_stage", "scale", "method",
-           "participants_or_volume", "outcome", "outcome_summary", "lesson", "source_keys")
+COLUMNS = ("case_id", "name", "name_az", "country", "year_start", "epi_level", "policy_stage", "scale", "method",
+           "participants_or_volume", "outcome", "outcome_summary", "lesson", "lesson_az", "source_keys")
 CASES_ATTRIBUTION = (
     "Source: course authors' compilation of documented cases (data/cases); EPI level, policy stage and "
     "outcome are the authors' classification"
@@ -45,6 +46,7 @@ CASES_SCHEMA = pa.DataFrameSchema(
         "case_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9_]+$", error="a case_id uses a-z, 0-9 and _ only"),
                              unique=True, nullable=False, coerce=True),
         "name": _text(),
+        "name_az": _text(),
         "country": _text(),
         # Nullable integer: an empty cell stays empty (<NA>) instead of turning the column into floats.
         "year_start": pa.Column("Int64", pa.Check.in_range(1990, 2030, error="a start year between 1990 and 2030"),
@@ -57,6 +59,7 @@ CASES_SCHEMA = pa.DataFrameSchema(
         "outcome": _one_of(OUTCOMES, "outcome"),
         "outcome_summary": _text(),
         "lesson": _text(),
+        "lesson_az": _text(),
         "source_keys": _text(),
     },
     strict=False,

@@ -2,7 +2,9 @@
 
 Real data, kept exactly as published (see data/egov/PROVENANCE.md). Two caveats travel with it:
 `epi_rank_computed` is our rank of `epi` within each edition, not a UN rank; and no open licence
-was found, so public redistribution needs UN DESA's permission.
+was found, so public redistribution needs UN DESA's permission. The loader shows one country label
+as readers know it (`DISPLAY_NAMES`: the Data Center's "Georgia (Country)", which tells the country
+from the US state, becomes "Georgia"); the file itself is not changed.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ EGOV_LICENCE_NOTE = "No open licence: public redistribution of these data needs 
 EGOV_FILE = ("egov", "un_egov_survey_2003_2024_tidy.csv")
 SURVEY_YEARS = (2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022, 2024)
 INDEX_COLUMNS = ("egdi", "epi", "osi", "hci", "tii")
+DISPLAY_NAMES = {"Georgia (Country)": "Georgia"}  # Data Center label -> the name shown in tables and charts
 EGOV_COLUMNS = ["country_code", "country", "region", "sub_region", "year", *INDEX_COLUMNS, "egdi_rank", "epi_rank_computed"]
 
 _index = pa.Check.in_range(0.0, 1.0, error="index must lie between 0 and 1")
@@ -64,6 +67,7 @@ def load_egov_panel(path: str | Path | None = None) -> pd.DataFrame:
         what="E-Government Survey",
         fix="Restore data/egov/un_egov_survey_2003_2024_tidy.csv from the course repository; the values are the UN's as published.",
     )
+    frame["country"] = frame["country"].replace(DISPLAY_NAMES)
     frame = frame.sort_values(["year", "egdi_rank", "country_code"], kind="stable").reset_index(drop=True)
     frame.attrs.update(attribution=EGOV_ATTRIBUTION, caveat=EGOV_RANK_CAVEAT, licence=EGOV_LICENCE_NOTE, synthetic=False)
     return frame

@@ -76,6 +76,13 @@ def validation_messages(model: type[BaseModel], values: dict, lang: str) -> dict
     return {}
 
 
+def review_note_html(lang: str) -> str:
+    """The "not yet reviewed by a native speaker" notice while the catalogues of `lang` are flagged."""
+    note = i18n.review_note(lang)
+    return (f'<p class="ep-review-note" style="border-left:4px solid #0b4f7a;padding:0.2em 0.6em;color:#0b4f7a">'
+            f'<small>ℹ {html.escape(note)}</small></p>') if note else ""
+
+
 class Exercise:
     """Base class of every exercise widget. Subclasses set `spec` and implement `build()`."""
 
@@ -99,6 +106,7 @@ class Exercise:
         self.title = self._tr(w.HTML(), "value", self.spec.title_key, wrap="h3")
         self.intro = self._tr(w.HTML(), "value", self.intro_key, wrap="p") if self.intro_key else None
         self.load_note = w.HTML(value=self._load_note(loaded))
+        self.review_note = w.HTML(value=review_note_html(self.lang))
         self.feedback = w.HTML()
         self.saved = w.Label(value=i18n.t("saved.loaded" if loaded.status == "loaded" else
                                           "saved.not_yet", self.lang))
@@ -132,7 +140,7 @@ class Exercise:
         parts: list[w.Widget] = [self.title]
         if self.intro is not None:
             parts.append(self.intro)
-        parts += [self.load_note, *body, self.feedback, *self.extra_views(),
+        parts += [self.review_note, self.load_note, *body, self.feedback, *self.extra_views(),
                   w.HBox([self.saved, self.reset_button]), self.reset_confirm, self.tools.widget]
         self.widget = w.VBox(parts)
         self.widget.add_class("ep-exercise")
@@ -254,6 +262,7 @@ class Exercise:
 
     def set_language(self, lang: str) -> None:
         self.lang = i18n.normalise(lang)
+        self.review_note.value = review_note_html(self.lang)
         for widget, attribute, key, params in self._labels:
             self._apply_label(widget, attribute, key, params)
         with self.filling():

@@ -17,6 +17,7 @@ from typing import Any
 import ipywidgets as w
 
 from eparticipation import i18n
+from eparticipation.exercises.base import review_note_html
 from eparticipation.exercises.tools import WorkbookTools
 from eparticipation.reports.html import blocks_html
 from eparticipation.workbook import sections
@@ -29,7 +30,7 @@ TABLE_CSS = ("<style>.ep-canvas table.ep-table{border-collapse:collapse;margin:0
 
 def canvas_html(store: WorkbookStore, lang: str) -> str:
     """Pure apart from reading the store: the canvas as HTML (charts as their text summaries)."""
-    parts = [TABLE_CSS]
+    parts = [TABLE_CSS, review_note_html(lang)]
     problems = []
     shown = 0
     for spec in sections.all_sections():

@@ -39,7 +39,7 @@ class LessonsExercise(Exercise):
     def _case_options(self) -> list[tuple[str, str]]:
         # "" (not None) for "choose a case": a Dropdown shows a value of None as an empty box.
         return [(i18n.t("lessons.choose_case", self.lang), "")] + [
-            (info.name, case_id) for case_id, info in self.catalogue.items()]
+            (info.label.text(self.lang), case_id) for case_id, info in self.catalogue.items()]
 
     def build(self) -> list[w.Widget]:
         rows: list[w.Widget] = []
@@ -109,7 +109,7 @@ class LessonsExercise(Exercise):
             else:
                 note.value = ("<p><small>" + html.escape(i18n.t(
                     "lessons.course_reading", self.lang, outcome=outcome_text(info.outcome, self.lang),
-                    lesson=info.lesson)) + "</small></p>")
+                    lesson=info.reading(self.lang))) + "</small></p>")
 
     def set_language(self, lang: str) -> None:
         super().set_language(lang)

@@ -6,8 +6,12 @@ text}}``); each later exercise may keep its own texts beside them in `<exercise>
 placeholders filled from keyword arguments.
 
 `tests/workbook/test_wb_i18n.py` fails when a key exists in one language but not the other, when a key
-used in code is missing, or when placeholders differ. The Azerbaijani catalogue carries
-``"needs_native_review": true`` in its `_meta` until a native speaker has checked it.
+used in code is missing, or when placeholders differ. Every catalogue file has a `_meta` block; each
+Azerbaijani one carries ``"needs_native_review": true`` until a native speaker has checked it, and
+`review_note(lang)` gives the notice the exercises, the canvas and the Word draft show while any
+file of that language is still flagged. `terms.yml` is the course's term list (one Azerbaijani term
+per concept); `tests/workbook/test_wb_terms.py` fails when a catalogue or the glossary uses a
+rejected variant.
 """
 
 from __future__ import annotations
@@ -33,6 +37,43 @@ def _load(lang: str) -> dict:
             raise ValueError(f"{extra.name} defines keys already defined elsewhere: {', '.join(clash)}")
         merged["messages"].update(messages)
     return merged
+
+
+def catalogue_files(lang: str) -> list[Path]:
+    """The catalogue files of one language: `<lang>.json`, then `<exercise>.<lang>.json` in name order."""
+    lang = normalise(lang)
+    return [_HERE / f"{lang}.json", *sorted(_HERE.glob(f"*.{lang}.json"))]
+
+
+@lru_cache(maxsize=None)
+def review_pending(lang: str) -> tuple[str, ...]:
+    """The names of the catalogue files of `lang` still flagged `needs_native_review`."""
+    pending = []
+    for path in catalogue_files(lang):
+        with open(path, encoding="utf-8") as handle:
+            if json.load(handle).get("_meta", {}).get("needs_native_review", True):
+                pending.append(path.name)
+    return tuple(pending)
+
+
+def review_note(lang: str | None) -> str | None:
+    """The "not yet reviewed by a native speaker" notice, or None when every file of `lang` is reviewed."""
+    return t("review.pending", lang) if review_pending(normalise(lang)) else None
+
+
+class Localized(str):
+    """A text with translations that behaves as its English text (e.g. a case name from the case
+    table); `text(lang)` gives the translation, falling back to English."""
+
+    translations: dict[str, str]
+
+    def __new__(cls, en: str, **translations: str) -> "Localized":
+        obj = super().__new__(cls, en)
+        obj.translations = {normalise(k): v for k, v in translations.items() if v and str(v).strip()}
+        return obj
+
+    def text(self, lang: str | None) -> str:
+        return self.translations.get(normalise(lang), str(self))
 
 
 def catalogue(lang: str) -> dict[str, str]:

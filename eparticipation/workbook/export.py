@@ -49,6 +49,8 @@ def blocks_for(workbook: Workbook, lang: str | None = None) -> list[Block]:
     if profile.institution.strip():
         out.append(Para(profile.institution, label=i18n.t("profile.institution", lang)))
     out.append(Para(i18n.t("export.draft_note", lang)))
+    if i18n.review_note(lang):  # the Azerbaijani texts await native-speaker review
+        out.append(Para(i18n.review_note(lang)))
     for spec in sections.all_sections():
         answers = workbook.sections.get(spec.key)
         if answers is None or spec.empty(answers):

@@ -48,9 +48,9 @@ INITIATIVES: tuple[Initiative, ...] = (
     Initiative("draft_acts", "consultation", None, ("azlaw816", "aalepazparticipation")),
     Initiative("uk_petitions", "consultation", None, ("govuk2015petitions",)),
     Initiative("rahvakogu", "consultation", "decision", ("crowdlawrahvakogu", "cpiestonia")),
-    Initiative("iceland", "consultation", "decision", ("participediaiceland", "wikipediaiceland")),
-    Initiative("vtaiwan", "decision", "consultation", ("laantiguafrontera2016vtaiwan", "cpi2019uber")),
-    Initiative("decide_madrid", "decision", None, ("crowdlawmadrid", "consuldocs")),
+    Initiative("iceland", "consultation", "decision", ("participediaiceland", "statice2012", "wikipediaiceland")),
+    Initiative("vtaiwan", "consultation", "decision", ("laantiguafrontera2016vtaiwan", "cpi2019uber")),
+    Initiative("decide_madrid", "decision", None, ("crowdlawmadrid", "diariomadrid2016", "manfredi2019")),
 )
 BY_ID: dict[str, Initiative] = {item.id: item for item in INITIATIVES}
 

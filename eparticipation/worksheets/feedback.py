@@ -58,7 +58,10 @@ class Feedback:
 
 
 def _param(value, lang: str):
-    """Parameters written "t:<key>" are i18n keys; lists of them are joined with '; '."""
+    """Parameters written "t:<key>" are i18n keys; lists of them are joined with '; '; an
+    `i18n.Localized` text (e.g. a case name from the case table) is given in `lang`."""
+    if isinstance(value, i18n.Localized):
+        return value.text(lang)
     if isinstance(value, (list, tuple)):
         return "; ".join(str(_param(v, lang)).rstrip(".") for v in value)
     if isinstance(value, str) and value.startswith("t:"):

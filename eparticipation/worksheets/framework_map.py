@@ -38,8 +38,8 @@ FIELDS = ("legal_basis", "channel", "institution", "legislation", "policy")
 SHORT_TEXT = 500
 
 Choice = Literal["yes", "no", "dk"]
-ChannelKey = Literal["egov_portal", "ministry_website", "mobile_app", "asan_kiosk", "social_media", "email",
-                     "hearing_transcript", "call_centre"]
+ChannelKey = Literal["egov_portal", "mygov", "digital_executive_power", "ministry_website", "mobile_app", "asan_kiosk",
+                     "social_media", "email", "hearing_transcript", "call_centre"]
 if set(get_args(ChannelKey)) != set(CHANNEL_KEYS):  # one channel list for the notebook and the exercise
     raise RuntimeError("framework_map.ChannelKey and legal_frameworks.CHANNELS differ")
 
@@ -72,7 +72,7 @@ class FrameworkMap(Answers):
 
 
 # 2. Rules (pure) ---------------------------------------------------------------------------------
-# Why forms are weighted: discussion of draft normative acts and written consultation are where the
+# Why forms are weighted: discussion of draft legal acts and written consultation are where the
 # public's input meets the text of a decision, so their gaps come first; hearings and discussions
 # follow; public councils (standing bodies, set up once) and opinion studies come last.
 FORM_WEIGHT = {"draft_acts": 1.0, "written_consultation": 1.0, "public_hearing": 0.5, "public_discussion": 0.5,

@@ -4,8 +4,10 @@ For each chosen case the participant records the lesson in their own words, whet
 to their institution in Azerbaijan (Yes / Partly / No), which conditions it needs (legal basis,
 institutional owner, channel, resources) and what they look like here, who takes the final
 decision and how the process would be linked to it, and a first step. The feedback rules explain
-why an answer is incomplete, e.g. a transfer claimed without any condition, or a case whose input
-was never acted on (Iceland's draft constitution) cited without naming the link to the decision.
+why an answer is incomplete, e.g. a transfer claimed without any condition, or a case whose result
+was never adopted (Iceland's draft constitution) cited without naming the link to the decision.
+Case names and the course authors' lessons come from the case table in the participant's language
+(its Azerbaijani columns for an Azerbaijani workbook).
 
 On screen: `eparticipation.exercises.lessons` (the widget); a notebook calls `lessons_exercise()`.
 
@@ -72,11 +74,23 @@ class CaseInfo:
     name: str
     outcome: str
     lesson: str
+    name_az: str = ""  # the case table's Azerbaijani columns; English is the fallback
+    lesson_az: str = ""
+
+    @property
+    def label(self) -> i18n.Localized:
+        """The case's name in every language the case table gives (feedback shows it in the participant's)."""
+        return i18n.Localized(self.name, az=self.name_az)
+
+    def reading(self, lang: str) -> str:
+        """The course authors' lesson in `lang`."""
+        return i18n.Localized(self.lesson, az=self.lesson_az).text(lang)
 
 
 def case_catalogue(cases: pd.DataFrame) -> dict[str, CaseInfo]:
     """{case_id: CaseInfo} from the case table (`eparticipation.data.cases.load_international_cases`)."""
-    return {row.case_id: CaseInfo(row.name, row.outcome, row.lesson) for row in cases.itertuples()}
+    return {row.case_id: CaseInfo(row.name, row.outcome, row.lesson, getattr(row, "name_az", ""),
+                                  getattr(row, "lesson_az", "")) for row in cases.itertuples()}
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +110,7 @@ def _catalogue_or_empty() -> dict[str, CaseInfo]:
 # 2. Rules (pure; each message explains why) ---------------------------------------------------
 def _name(entry: CaseLesson, catalogue: dict[str, CaseInfo]) -> str:
     info = catalogue.get(entry.case_id or "")
-    return info.name if info else str(entry.case_id)
+    return info.label if info else str(entry.case_id)
 
 
 def entry_feedback(entry: CaseLesson, catalogue: dict[str, CaseInfo]) -> list[Feedback]:
@@ -181,7 +195,7 @@ def render_lessons(answers: Lessons, lang: str) -> list[Block]:
     blocks: list[Block] = []
     for entry in chosen:
         info = catalogue.get(entry.case_id or "")
-        blocks.append(Heading(_name(entry, catalogue), 3))
+        blocks.append(Heading(info.label.text(lang) if info else str(entry.case_id), 3))
         rows = []
         if info is not None:
             rows.append((i18n.t("lessons.outcome", lang), outcome_text(info.outcome, lang)))
@@ -219,7 +233,7 @@ def aggregate_lessons(entries: list[tuple[str, Lessons]], lang: str) -> list[Blo
         named = conditions[case_id]
         top = ", ".join(f"{i18n.t(f'lessons.condition.{c}', lang)} ({n})" for c, n in
                         sorted(named.items(), key=lambda kv: (-kv[1], CONDITIONS.index(kv[0]))))
-        name = catalogue[case_id].name if case_id in catalogue else case_id
+        name = catalogue[case_id].label.text(lang) if case_id in catalogue else case_id
         rows.append((name, str(sum(tally.values())), str(tally["yes"]), str(tally["partly"]), str(tally["no"]),
                      top or "—"))
     return [Table(header=(i18n.t("lessons.dash.case", lang), i18n.t("lessons.dash.chosen", lang),

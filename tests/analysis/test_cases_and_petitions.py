@@ -55,7 +55,10 @@ def test_unknown_filter_value_is_an_error(cases):
 def test_cases_table_is_readable(cases):
     table = cases_table(cases)
     assert table.index.name == "Case" and len(table) == 8
-    assert table.loc["Marco Civil da Internet", "Start"] == "not recorded"
+    assert table.loc["Marco Civil da Internet", "Start"] == "2009"
+    unknown = cases.copy()
+    unknown.loc[unknown["case_id"] == "br_marco_civil", "year_start"] = pd.NA
+    assert cases_table(unknown).loc["Marco Civil da Internet", "Start"] == "not recorded"
     assert table.loc["e-People", "Start"] == "2005"
 
 

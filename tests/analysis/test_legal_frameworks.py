@@ -5,8 +5,9 @@ import plotly.graph_objects as go
 import pytest
 
 from eparticipation import charts
-from eparticipation.analysis.legal_frameworks import (CHANNELS, FORM_KEYS, FORMS, ONLINE_ONLY_CHANNELS, TIMELINE,
+from eparticipation.analysis.legal_frameworks import (CHANNELS, FORMS, ONLINE_ONLY_CHANNELS, TIMELINE,
                                                       channel_coverage, digital_reach, form, forms_table,
+                                                      largest_one_year_rise,
                                                       framework_timeline, online_only_reach, population_near,
                                                       reach_source, urban_definitions)
 from eparticipation.charts.legal import (digital_reach_chart, online_only_reach_chart, urban_definitions_chart,
@@ -34,17 +35,21 @@ def tiny_facts(rows) -> pd.DataFrame:
 # -- the forms and the timeline --------------------------------------------------------------------
 def test_six_forms_of_law_816_in_the_order_of_the_source():
     assert [f.name for f in FORMS] == ["Public council", "Public discussion", "Public hearing",
-                                       "Studying public opinion", "Public discussion of draft normative legal acts",
+                                       "Studying public opinion", "Public discussion of draft legal acts",
                                        "Written consultation"]
     assert all("816-IVQ" in f.legal_basis for f in FORMS)
     assert all(set(f.channels) <= set(CHANNELS) and f.channels for f in FORMS)
-    assert form("draft_acts").name_az == "Normativ hüquqi akt layihələrinin ictimai müzakirəsi"
+    assert form("draft_acts").name_az == "Hüquqi aktların layihələrinin ictimai müzakirəsi"
+    # the article of the law is named wherever the course could read it, and said to be unverified elsewhere
+    assert "Art. 19" in form("draft_acts").legal_basis and "Art. 6.1" in form("public_council").legal_basis
+    assert "article not verified" in form("written_consultation").legal_basis
     with pytest.raises(KeyError):
         form("referendum")
 
 
 def test_implementing_acts_are_marked_as_later_developments():
-    assert "Decision No. 172 of 30 May 2014 (later development)" in form("public_hearing").legal_basis
+    assert "Decision No. 172 of 30 May 2014 on public hearings and discussions of draft legal acts (later development)" in form("public_hearing").legal_basis
+    assert "Decision No. 171 of 30 May 2014 on the election of public councils (later development)" in form("public_council").legal_basis
     assert "Decree No. 89 of 16 January 2014 (later development)" in form("public_council").legal_basis
     assert "in force 1 June 2014" in form("written_consultation").legal_basis
 
@@ -52,7 +57,7 @@ def test_implementing_acts_are_marked_as_later_developments():
 def test_every_cited_key_exists_in_the_bibliography():
     keys = bib_keys()
     cited = {k for f in FORMS for k in f.sources}
-    cited |= {k.strip() for *_x, sources, _v in TIMELINE for k in sources.split(",")}
+    cited |= {k.strip() for *_x, sources in TIMELINE for k in sources.split(",")}
     assert cited and cited <= keys, sorted(cited - keys)
 
 
@@ -76,17 +81,18 @@ def test_channel_coverage_counts_forms_per_channel():
     assert ONLINE_ONLY_CHANNELS < set(CHANNELS)
 
 
-def test_timeline_separates_before_and_after_the_workshop_and_flags_the_unverified_date():
-    timeline = framework_timeline().set_index("Date")
+def test_timeline_separates_before_and_after_the_workshop_and_dates_every_row():
+    timeline = framework_timeline()
+    assert all(re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", d) for d in timeline["Date"]), "every row has a date"
+    assert list(timeline["Date"]) == sorted(timeline["Date"]), "in date order"
+    timeline = timeline.set_index("Date")
     assert timeline.loc["2013-11-22", "Status at the December 2013 workshop"] == "Before the workshop"
     assert timeline.loc["2014-06-01", "Status at the December 2013 workshop"] == "Later development"
     assert timeline.loc["2005-09-30", "Sources"] == "azlaw1024"
-    unverified = timeline.loc["date UNVERIFIED"]
-    assert unverified["Status at the December 2013 workshop"] == "Later development (date not verified)"
-    assert "permanently suspended" in unverified["Event"]
-    assert not any(re.match(r"^\d{4}", d) for d in timeline.index if "UNVERIFIED" in d)
-    undated = timeline.loc["date not in sources"]
-    assert undated["Status at the December 2013 workshop"] == "Later development (date not verified)"
+    suspension = timeline.loc["2023-08-17"]
+    assert "permanently suspends" in suspension["Event"] and suspension["Sources"] == "ogp2023suspension"
+    assert "Third National Action Plan (2020–2022)" in timeline.loc["2020-02-27", "Event"]
+    assert "Decree No. 1885" in timeline.loc["2018-03-14", "Event"]
     assert (timeline["Status at the December 2013 workshop"] == "Before the workshop").sum() == 9
 
 
@@ -142,11 +148,20 @@ def test_digital_reach_chart_summary_and_style(facts):
     assert isinstance(chart, charts.CourseChart)
     assert chart.summary.startswith("Internet users rose from 46% of the population in 2010 to 89% in 2023; "
                                     "73% in 2013, the workshop year.")
-    assert "between 100 and 110 per 100 people" in chart.summary
+    # the real minimum (99.5 in 2010) is shown, not rounded up to 100
+    assert "between 99.5 and 109.7 per 100 people" in chart.summary
+    # the 2012→2013 step is flagged as a possible change of measurement, with the numbers behind it
+    assert "54.2% (2012) to 73.0% (2013), is 18.8 points, against at most 4.2 in any other year" in chart.summary
     lines = [t for t in chart.figure.data if isinstance(t, go.Scatter)]
     assert len({t.line.dash for t in lines}) == 2 and len({t.marker.symbol for t in lines}) == 2
     assert lines[0].line.color == charts.PALETTE[0]
     assert any("Source:" in a.text for a in chart.figure.layout.annotations)
+
+def test_largest_one_year_rise_finds_the_step_and_the_scale(facts):
+    jump = largest_one_year_rise(digital_reach(facts))
+    assert (jump["from_year"], jump["to_year"], jump["rise"], jump["next_largest_rise"]) == (2012, 2013, 18.8, 4.2)
+    flat = pd.DataFrame({"year": [2020, 2021, 2022], "internet_users_pct": [50.0, 52.0, 55.0]})
+    assert largest_one_year_rise(flat)["rise"] == 3.0 and largest_one_year_rise(flat)["next_largest_rise"] == 2.0
 
 
 def test_online_only_chart_stacks_to_one_hundred(facts):

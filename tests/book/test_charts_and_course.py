@@ -7,8 +7,8 @@ import plotly.io as pio
 import pytest
 
 from eparticipation import charts, course
+from eparticipation.analysis.survey_trends import country_profile, country_rows, falls, largest_change, peer_series
 from eparticipation.charts import maps
-from eparticipation.analysis.survey_trends import country_profile, country_rows, largest_change, peer_series
 from eparticipation.data import EGOV_ATTRIBUTION, load_egov_panel
 from eparticipation.errors import CourseDataError
 from eparticipation.quiz import Quiz, load_quiz, parse_quiz, quiz_html
@@ -53,6 +53,14 @@ def test_largest_change_finds_the_2014_rise_and_2022_fall(panel):
     assert largest_change(panel, "AZE", "epi") == {"rise": (2012, 2014, 0.3), "fall": (2020, 2022, -0.304)}
 
 
+def test_falls_lists_every_dip_of_a_rising_line(panel):
+    """Azerbaijan's EGDI rose overall from 2003 to 2024 but dipped three times (the s00 notebook says so)."""
+    dips = falls(panel, "AZE", "egdi")
+    assert list(zip(dips["from"], dips["to"])) == [(2004, 2005), (2008, 2010), (2020, 2022)]
+    assert (dips["change"] < 0).all() and dips["change"].min() > -0.02  # all small
+    assert list(falls(panel, "AZE", "epi")["to"])[-1] == 2022
+
+
 def test_unknown_country_is_refused_with_a_fix(panel):
     with pytest.raises(CourseDataError) as caught:
         country_rows(panel, "AZR")
@@ -71,9 +79,9 @@ def test_comparison_chart_orders_summary_by_latest_value(panel):
     frame = peer_series(panel, ["AZE", "GEO"], "epi")
     chart = charts.comparison_chart(frame, index="epi", source=EGOV_ATTRIBUTION, highlight="Azerbaijan")
     assert frame["year"].min() == 2008
-    assert "Georgia (Country) 0.562, Azerbaijan 0.493" in chart.summary
+    assert "Georgia 0.562, Azerbaijan 0.493" in chart.summary
     widths = {t.name: t.line.width for t in chart.figure.data}
-    assert widths["Azerbaijan"] > widths["Georgia (Country)"]
+    assert widths["Azerbaijan"] > widths["Georgia"]
 
 
 def test_region_map_draws_every_region_without_a_base_map():

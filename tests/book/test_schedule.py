@@ -93,3 +93,65 @@ def test_broken_yaml_names_the_line(tmp_path):
     with pytest.raises(CourseDataError) as caught:
         sched.load_schedule(bad)
     assert "row" in str(caught.value) and "not valid YAML" in str(caught.value)
+
+
+# -- warnings a facilitator resolves (never failures) ------------------------------------------------
+@pytest.mark.parametrize("date, weekend", [("2026-12-04", False), ("2026-12-05", True), ("2026-12-06", True),
+                                           ("2026-12-07", False)])
+def test_the_weekend_rule(raw, date, weekend):
+    """Azerbaijan's working week runs Monday to Friday: Saturday 5 and Sunday 6 December 2026 are weekend days."""
+    changed = copy.deepcopy(raw)
+    changed["days"][0]["date"] = date
+    schedule = sched.parse_schedule(changed)
+    assert (schedule.days[0] in sched.weekend_days(schedule)) is weekend
+    warned = any(w.startswith("Day 1 (") and "falls on a weekend" in w for w in sched.schedule_warnings(schedule))
+    assert warned is weekend
+    assert sched.day_fit_problems(schedule) == []  # a weekend day is a warning, not a problem
+
+
+def test_the_committed_schedule_warns_about_saturday_5_december_and_the_agenda_shows_it():
+    schedule = sched.load_schedule()
+    assert [d.number for d in sched.weekend_days(schedule)] == [3]
+    agenda = sched.render_agenda(schedule)
+    assert ":::{warning}" in agenda and "Day 3 (Saturday 5 December 2026) falls on a weekend" in agenda
+    assert "*Saturday: outside the Monday–Friday working week" in agenda
+
+
+def test_weekdays_only_and_organisers_set_give_no_warning(raw):
+    changed = copy.deepcopy(raw)
+    for day, date in zip(changed["days"], ("2026-12-02", "2026-12-03", "2026-12-04")):
+        day["date"] = date
+    changed["workshop"]["organisers"] = "the Ministry of Example, with UNDP"
+    schedule = sched.parse_schedule(changed)
+    assert sched.schedule_warnings(schedule) == []
+    agenda = sched.render_agenda(schedule)
+    assert ":::{warning}" not in agenda and "Organisers of this edition: the Ministry of Example, with UNDP." in agenda
+
+
+def test_organisers_default_to_to_be_confirmed_never_to_the_2013_organisers(raw):
+    changed = copy.deepcopy(raw)
+    changed["workshop"].pop("organisers", None)
+    schedule = sched.parse_schedule(changed)
+    assert sched.organisers(schedule) == "to be confirmed"
+    assert any("organisers of this edition are not set" in w for w in sched.schedule_warnings(schedule))
+    assert "Communications and IT" not in sched.render_agenda(sched.load_schedule())
+
+
+def test_check_prints_the_warnings_but_succeeds(capsys):
+    from types import SimpleNamespace
+
+    from eparticipation.commands.book import run_schedule
+
+    assert run_schedule(SimpleNamespace(check=True)) == 0
+    err = capsys.readouterr().err
+    assert "Warning: Day 3 (Saturday 5 December 2026) falls on a weekend" in err
+
+
+def test_the_day_1_opening_and_wrap_up_link_to_their_facilitator_script():
+    schedule = sched.load_schedule()
+    agenda, toc = sched.render_agenda(schedule), sched.render_toc(schedule)
+    assert "{ref}`Opening, welcome and introductions <day1-opening>`" in agenda
+    assert "{ref}`Day 1 wrap-up: questions and tomorrow's plan <day1-wrapup>`" in agenda
+    assert toc.count("book/day1-facilitation") == 1
+    page = (sched.REPO_ROOT / "book" / "day1-facilitation.md").read_text(encoding="utf-8")
+    assert "(day1-opening)=" in page and "(day1-wrapup)=" in page

@@ -1,6 +1,5 @@
 import re
 
-import pandas as pd
 import pytest
 
 from eparticipation.data.cases import (
@@ -10,8 +9,8 @@ from eparticipation.errors import CourseDataError
 from eparticipation.paths import REPO_ROOT, data_path
 
 HEADER = ",".join(COLUMNS)
-GOOD = ("c_one,One,Testland,2015,e-consultation,formulation,national,online,\"1,000 people\",implemented,"
-        "It worked.,A lesson.,keya;keyb")
+GOOD = ("c_one,One,Bir,Testland,2015,e-consultation,formulation,national,online,\"1,000 people\",implemented,"
+        "It worked.,A lesson.,Bir dərs.,keya;keyb")
 
 
 def table(*rows: str) -> str:
@@ -30,7 +29,7 @@ def test_real_table_has_eight_cases_in_file_order():
 def test_blank_year_stays_missing_and_years_stay_integers():
     cases = load_international_cases().set_index("case_id")
     assert str(cases["year_start"].dtype) == "Int64"
-    assert pd.isna(cases.loc["br_marco_civil", "year_start"])
+    assert cases.loc["br_marco_civil", "year_start"] == 2009  # the Ministry of Justice's consultation began in 2009
     assert cases.loc["is_constitution", "year_start"] == 2011
     assert cases.loc["kr_epeople", "year_start"] == 2005
 

@@ -79,3 +79,13 @@ def test_importing_the_data_package_loads_no_heavy_library():
     code = "import sys, eparticipation.data; print('pandas' in sys.modules, 'sklearn' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_georgia_is_shown_as_georgia_the_file_is_unchanged():
+    from eparticipation.data import load_egov_panel
+    from eparticipation.paths import data_path
+
+    panel = load_egov_panel()
+    assert set(panel.loc[panel["country_code"] == "GEO", "country"]) == {"Georgia"}
+    assert not panel["country"].str.contains("(Country)", regex=False).any()
+    assert "Georgia (Country)" in data_path("egov", "un_egov_survey_2003_2024_tidy.csv").read_text(encoding="utf-8")

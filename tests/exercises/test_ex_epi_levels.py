@@ -48,11 +48,23 @@ def test_the_cases_cover_all_three_levels_and_cite_existing_references():
             assert i18n.has(f"epi_levels.alt.{item.id}", "az")
 
 
+def test_reference_levels_agree_with_the_case_table():
+    """A case in both the exercise and the case table has one reference level (the table's), so the
+    Session 1 exercise and the Session 4 case explorer never contradict each other."""
+    from eparticipation.data.cases import load_international_cases
+
+    same_case = {"vtaiwan": "vtaiwan_uber", "rahvakogu": "ee_rahvakogu", "iceland": "is_constitution",
+                 "decide_madrid": "es_decide_madrid", "uk_petitions": "uk_parliament_petitions"}
+    table = load_international_cases().set_index("case_id")["epi_level"]
+    for initiative, case_id in same_case.items():
+        assert f"e-{ws.BY_ID[initiative].reference}" in (table[case_id], table[case_id].replace("decision-making", "decision")), initiative
+
+
 # -- rules ----------------------------------------------------------------------------------------
 def test_outcome_of_each_kind_of_answer():
     vtaiwan = ws.BY_ID["vtaiwan"]
-    assert ws.outcome(vtaiwan, "decision") == "match"
-    assert ws.outcome(vtaiwan, "consultation") == "acceptable"
+    assert ws.outcome(vtaiwan, "consultation") == "match"
+    assert ws.outcome(vtaiwan, "decision") == "acceptable"
     assert ws.outcome(vtaiwan, "information") == "different"
     assert ws.outcome(vtaiwan, None) == "unanswered"
     assert ws.outcome(ws.BY_ID["uk_petitions"], "decision") == "different"  # no second level there
@@ -66,7 +78,7 @@ def test_direction_compares_levels():
 
 
 def test_score_counts_outcomes():
-    tally = ws.score(answers(egov_portal="information", vtaiwan="consultation", asan="decision"))
+    tally = ws.score(answers(egov_portal="information", vtaiwan="decision", asan="decision"))
     assert tally == {"match": 1, "acceptable": 1, "different": 1, "unanswered": 5, "answered": 3, "total": 8}
 
 
@@ -138,10 +150,10 @@ def test_section_is_registered_and_empty_by_default():
 
 
 def test_render_shows_choices_reference_score_and_own_example():
-    blocks = ws.render_epi_levels(ws.EpiLevels(choices={"vtaiwan": "consultation"}, own_example="Our map <b>"), "en")
+    blocks = ws.render_epi_levels(ws.EpiLevels(choices={"vtaiwan": "decision"}, own_example="Our map <b>"), "en")
     table = next(b for b in blocks if isinstance(b, Table))
     row = next(r for r in table.rows if r[0].startswith("vTaiwan"))
-    assert row[1] == "E-consultation" and row[2].startswith("E-decision-making (also defensible")
+    assert row[1] == "E-decision-making" and row[2].startswith("E-consultation (also defensible")
     assert row[3] == "Defensible second level"
     assert any(isinstance(b, Para) and "A defensible second level: 1" in b.text for b in blocks)
     bullets = next(b for b in blocks if isinstance(b, Bullets))

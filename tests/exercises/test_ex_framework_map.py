@@ -130,10 +130,10 @@ def test_unmapped_and_counts():
 def test_gap_texts_say_what_is_missing_and_why():
     answers = make({"draft_acts": {"channel": "email", "legal_basis": "Law 816-IVQ"}})
     lines = gap_texts(answers, "en")
-    assert lines[0].startswith("Public discussion of draft normative legal acts: no responsible institution.")
+    assert lines[0].startswith("Public discussion of draft legal acts: no responsible institution.")
     assert "nobody announces the form" in lines[0]
     assert len(gap_texts(answers, "en", limit=1)) == 1
-    assert gap_texts(answers, "az")[0].startswith("Normativ hüquqi akt layihələrinin ictimai müzakirəsi: məsul qurum yoxdur.")
+    assert gap_texts(answers, "az")[0].startswith("Hüquqi aktların layihələrinin ictimai müzakirəsi: məsul qurum yoxdur.")
 
 
 # -- feedback rules --------------------------------------------------------------------------------
@@ -241,10 +241,10 @@ def test_render_shows_the_map_gaps_unmapped_and_notes():
     table = next(b for b in blocks if isinstance(b, Table))
     assert len(table.rows) == 6 and table.header[0] == "Form of participation"
     draft = table.rows[4]
-    assert draft == ("Public discussion of draft normative legal acts", FULL["legal_basis"],
-                     "ASAN service-centre kiosk (assisted)", i18n.t("common.not_answered", "en"), "Yes", "Yes")
+    assert draft == ("Public discussion of draft legal acts", FULL["legal_basis"],
+                     "ASAN xidmət centre kiosk (assisted)", i18n.t("common.not_answered", "en"), "Yes", "Yes")
     bullets = next(b for b in blocks if isinstance(b, Bullets))
-    assert bullets.items[0].startswith("Public discussion of draft normative legal acts: no responsible institution")
+    assert bullets.items[0].startswith("Public discussion of draft legal acts: no responsible institution")
     assert any(isinstance(b, Para) and b.text.startswith("Not mapped yet") for b in blocks)
     assert any(isinstance(b, Para) and b.label == "Notes and evidence" for b in blocks)
 
@@ -262,11 +262,11 @@ def test_aggregate_counts_per_form():
     blocks = aggregate_framework_map(entries, "en")
     table = next(b for b in blocks if isinstance(b, Table))
     draft = table.rows[FORM_KEYS.index("draft_acts")]
-    assert draft == ("Public discussion of draft normative legal acts", "2", "3", "2", "4 / 1 / 1", "Email (2)")
+    assert draft == ("Public discussion of draft legal acts", "2", "3", "2", "4 / 1 / 1", "Email (2)")
     council = table.rows[0]
     assert council[1:4] == ("1", "1", "1") and council[5] == "e-gov.az portal (1)"
     assert isinstance(blocks[2], Heading)
-    assert blocks[3].items[0] == "Public discussion of draft normative legal acts: 3"  # B: no owner, no basis, no_and_unknown
+    assert blocks[3].items[0] == "Public discussion of draft legal acts: 3"  # B: no owner, no basis, no_and_unknown
     assert aggregate_framework_map([], "en") == []
 
 
@@ -295,8 +295,8 @@ def test_widget_saves_each_change_and_updates_feedback_and_gaps(exercise, store)
     assert saved(store)["forms"]["draft_acts"]["channel"] == "email"
     assert exercise.saved.value.startswith("Saved at")
     assert "A channel is chosen but no institution" in exercise.feedback.value
-    assert "Public discussion of draft normative legal acts: no responsible institution" in exercise.gap_list.value
-    assert exercise.accordion.titles[4] == "5. Public discussion of draft normative legal acts — gaps: 3"
+    assert "Public discussion of draft legal acts: no responsible institution" in exercise.gap_list.value
+    assert exercise.accordion.titles[4] == "5. Public discussion of draft legal acts — gaps: 3"
     exercise.fields["draft_acts:institution"].value = "Legal department"
     exercise.fields["draft_acts:legal_basis"].value = "Decision No. 172"
     exercise.fields["draft_acts:legislation"].value = "yes"
@@ -364,4 +364,4 @@ def test_section_appears_in_canvas_and_exports(store):
     assert "Çərçivə xəritəsi" in markdown and "məsul qurum yoxdur" in markdown
     with zipfile.ZipFile(io.BytesIO(to_docx_bytes(workbook, "en"))) as docx:
         body = docx.read("word/document.xml").decode("utf-8")
-    assert "Public discussion of draft normative legal acts" in body and "e-gov.az portal" in body
+    assert "Public discussion of draft legal acts" in body and "e-gov.az portal" in body

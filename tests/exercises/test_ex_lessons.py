@@ -184,7 +184,9 @@ def test_render_shows_each_chosen_case_with_translated_labels():
     model = answers(full("uk_parliament_petitions"), CaseLesson(), full("is_constitution", transfer="no"))
     blocks = render_lessons(model, "az")
     headings = [b.text for b in blocks if isinstance(b, Heading)]
-    assert headings == ["UK Parliament petitions", "Iceland's crowdsourced constitution"]
+    assert headings == ["Böyük Britaniya Parlamentinin petisiyaları", "İslandiyanın kraudsorsinqlə hazırlanmış konstitusiyası"]
+    assert [b.text for b in render_lessons(model, "en") if isinstance(b, Heading)] == [
+        "UK Parliament petitions", "Iceland's crowdsourced constitution"]
     table = [b for b in blocks if isinstance(b, Table)][1]
     cells = dict(table.rows)
     assert cells[i18n.t("lessons.transfer", "az")] == "Xeyr"
@@ -312,6 +314,24 @@ def test_dynamic_keys_exist_in_both_languages():
     en, az = i18n.catalogue("en"), i18n.catalogue("az")
     mine = [k for k in en if k.startswith("lessons.")]
     assert len(mine) > 40 and all(k in az for k in mine)
+
+
+def test_an_azerbaijani_workbook_shows_the_cases_in_azerbaijani(store):
+    """Session 4 in Azerbaijani: case names, the course authors' lesson and the feedback come from the
+    case table's Azerbaijani columns, not in English, and the review notice is shown."""
+    cases = load_international_cases()
+    exercise = LessonsExercise(store, "az", cases=cases)
+    names = [label for label, _value in exercise.case_fields[0].options[1:]]
+    assert names == list(cases["name_az"])
+    exercise.case_fields[0].value = "is_constitution"
+    note = exercise.case_notes[0].value
+    assert cases.set_index("case_id").loc["is_constitution", "lesson_az"] in note.replace("&#x27;", "'")
+    assert "ingiliscə" not in note and "Link the process" not in note
+    feedback = exercise.feedback.value
+    assert "İslandiyanın" in feedback and "Iceland's crowdsourced" not in feedback
+    assert "ana dili daşıyıcısı" in exercise.review_note.value
+    exercise.set_language("en")
+    assert exercise.review_note.value == "" and "Link the process" in exercise.case_notes[0].value
 
 
 def test_azerbaijani_texts_are_flagged_for_native_review():

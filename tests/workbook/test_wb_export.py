@@ -32,7 +32,7 @@ def test_docx_has_real_headings_in_the_workbook_language_and_answers(workbook):
     assert ("Heading 1", i18n.t("readiness.title", "az")) in headings
     assert ("Heading 1", i18n.t("profile.title", "az")) in headings
     profile_table = tables[0]
-    assert ["Təxəllüs", "Masa <3>"] in profile_table
+    assert ["Ləqəb", "Masa <3>"] in profile_table
     assert ["Vəzifə", "# not a heading"] in profile_table
     readiness_rows = tables[1]
     assert [i18n.t("readiness.area.legal", "az"), i18n.t("readiness.item.legal_access", "az"), "Xeyr", "Xeyr"] in readiness_rows
@@ -51,7 +51,7 @@ def test_docx_in_english_on_request(workbook):
 def test_docx_drops_characters_xml_cannot_hold(workbook):
     workbook.profile.alias = "bad\x00\x0bchars"
     _d, _h, _p, tables = docx_text(export.to_docx_bytes(workbook))
-    assert ["Təxəllüs", "badchars"] in tables[0]
+    assert ["Ləqəb", "badchars"] in tables[0]
 
 
 def test_markdown_neutralises_html_and_markdown(workbook):
