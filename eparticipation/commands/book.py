@@ -70,6 +70,13 @@ def run_execute(args) -> int:
     return 0
 
 
+def run_hub_link(args) -> int:
+    from eparticipation.book.hub import nbgitpuller_link
+
+    print(nbgitpuller_link(args.hub, args.repo, branch=args.branch, path=args.path))
+    return 0
+
+
 def register(subparsers) -> None:
     p = subparsers.add_parser("schedule", help="write _toc.yml and book/agenda.md from book/schedule.yml")
     p.add_argument("--check", action="store_true", help="only check that the committed files are up to date")
@@ -82,3 +89,9 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("execute", help="re-run notebooks and store their outputs (the nbval reference)")
     p.add_argument("notebooks", nargs="*", help="notebook files (default: every notebook in the table of contents)")
     p.set_defaults(run=run_execute)
+    p = subparsers.add_parser("hub-link", help="print an nbgitpuller link that opens a course notebook on a JupyterHub")
+    p.add_argument("--hub", required=True, help="the hub's address, e.g. https://hub.example.org")
+    p.add_argument("--repo", required=True, help="the course repository's address (git clone URL)")
+    p.add_argument("--branch", default="main", help="branch to pull (default main)")
+    p.add_argument("--path", default="", help="file to open, relative to the repository, e.g. exercises/s02-readiness.ipynb")
+    p.set_defaults(run=run_hub_link)
