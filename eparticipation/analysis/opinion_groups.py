@@ -41,14 +41,17 @@ import numpy as np
 import pandas as pd
 from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
-from sklearn.metrics import silhouette_score
+from sklearn.metrics import silhouette_samples
+from threadpoolctl import threadpool_limits
 
+from eparticipation.analysis.split_stability import SplitStability, agreement, consensus_split, rerun, separation
 from eparticipation.data.polis import MODERATED_OUT, PolisExport
 from eparticipation.errors import CourseDataError
 
 MIN_VOTES = 7  # Pol.is: clustered once a participant has voted on min(7, n_comments) comments
 BASE_K = 100
 MAX_K = 5
+K_MARGIN = 0.05  # a larger k must beat the smaller one's silhouette by this much (stands in for Pol.is's smoothing)
 GREEDY_N = 15  # Pol.is: if fewer qualify, the most active voters are added up to this many
 MIN_CLUSTERED = 10  # below this we do not form groups at all (too few points for k-means + silhouette)
 CAUTION_BELOW = 100  # the course's threshold for "treat these groups with caution"
@@ -64,6 +67,7 @@ class OpinionGroups:
     silhouettes: dict[int, float]
     explained_variance: tuple[float, float]
     n_comments: int
+    stability: SplitStability
 
     @property
     def clustered(self) -> pd.DataFrame:
@@ -99,11 +103,54 @@ def _first_distinct(points: np.ndarray, k: int) -> np.ndarray:
     return points[np.sort(first)[:k]]
 
 
+def _splits(points: np.ndarray) -> tuple[dict[int, np.ndarray], dict[int, float]]:
+    """Pol.is's two-level k-means: labels of every point for each k tried, and each k's silhouette.
+
+    Raises ValueError when the points are too few or too alike to split (callers decide what to say).
+    """
+    n_base = min(BASE_K, len(np.unique(points.round(12), axis=0)))
+    if n_base < 3:
+        raise ValueError(f"only {n_base} distinct way(s) of voting")
+    base = KMeans(n_base, init=_first_distinct(points, n_base), n_init=1, max_iter=100).fit(points)
+    centres, base_labels = base.cluster_centers_, base.labels_
+    weights = np.bincount(base_labels, minlength=n_base)
+    by_k: dict[int, np.ndarray] = {}
+    silhouettes: dict[int, float] = {}
+    for k in range(2, min(MAX_K, 2 + n_base // 12, n_base - 1) + 1):
+        groups = KMeans(k, init=centres[:k], n_init=1, max_iter=100).fit(centres, sample_weight=weights).labels_
+        if len(np.unique(groups)) < 2:
+            continue
+        # Silhouette over the base-cluster centres as Pol.is computes it, but each centre weighted by its
+        # members: unweighted, a handful of outlying base clusters can make k = 4 look best.
+        silhouettes[k] = float(np.average(silhouette_samples(centres, groups), weights=weights))
+        by_k[k] = groups[base_labels]
+    if not by_k:
+        raise ValueError("every try put all participants in one group")
+    return by_k, silhouettes
+
+
+def _choose_k(silhouettes: dict[int, float]) -> int:
+    """The smallest k whose silhouette is within K_MARGIN of the best.
+
+    Pol.is starts with 2 groups (with few participants it may try no other) and switches only after
+    another k has won four updates in a row; preferring the smaller k unless a larger one is clearly
+    better stands in for that history.
+    """
+    best = max(silhouettes.values())
+    return min(k for k, score in silhouettes.items() if score >= best - K_MARGIN)
+
+
+def _group(points: np.ndarray) -> tuple[int, dict[int, np.ndarray]]:
+    by_k, silhouettes = _splits(points)
+    return _choose_k(silhouettes), by_k
+
+
 def find_opinion_groups(export: PolisExport, *, seed: int = 0, min_votes: int = MIN_VOTES) -> OpinionGroups:
-    """Pol.is-style opinion groups. Never reads the shipped `group-id`.
+    """Pol.is-style opinion groups with a stability verdict. Never reads the shipped `group-id`.
 
     Raises `CourseDataError` when there are too few voters to form groups, saying how many there are.
-    `seed` is passed to scikit-learn; the starts are deterministic, so results do not vary with it.
+    `seed` fixes the re-runs (which participants, in which order); the same votes and seed always give
+    the same groups and verdict.
     """
     active = set(export.active_comment_ids)
     if len(active) < 2:
@@ -134,31 +181,27 @@ def find_opinion_groups(export: PolisExport, *, seed: int = 0, min_votes: int = 
     points = pca.fit_transform(filled) * np.sqrt(n_comments / np.maximum(seen, 1))[:, None]
     clustered_points = points[in_conv]
 
-    n_distinct = len(np.unique(clustered_points.round(12), axis=0))
-    n_base = min(BASE_K, n_distinct)
-    if n_base < 3:
-        raise CourseDataError(
-            f"cannot form opinion groups: the {n_in} participants voted in only {n_base} distinct way(s).",
-            file=export.folder,
-            fix="Groups need participants who voted differently.",
+    # One thread: on 2-D points sklearn's k-means threads cost far more than they save.
+    with threadpool_limits(limits=1):
+        try:
+            by_k, silhouettes = _splits(clustered_points)
+        except ValueError as error:
+            raise CourseDataError(
+                f"cannot form opinion groups: the {n_in} participants voted in {error}.",
+                file=export.folder,
+                fix="Groups need participants who voted differently.",
+            ) from None
+        k = _choose_k(silhouettes)
+        runs = rerun(clustered_points, _group, seed=seed)
+        labels = consensus_split(clustered_points, by_k[k], runs, k)
+        if len(np.unique(labels)) < 2:  # the majority emptied a group: keep the full run's split
+            labels = by_k[k]
+        k = len(np.unique(labels))
+        stability = SplitStability(
+            agreement=agreement(labels, runs),
+            separation=separation(clustered_points, labels, k, _group, seed=seed),
+            n_reruns=len(runs),
         )
-    base = KMeans(n_base, init=_first_distinct(clustered_points, n_base), n_init=1, max_iter=100, random_state=seed)
-    base_labels = base.fit_predict(clustered_points)
-    centres = base.cluster_centers_
-    weights = np.bincount(base_labels, minlength=n_base)
-
-    max_k = min(MAX_K, 2 + n_base // 12, n_base - 1)
-    results: dict[int, tuple[float, np.ndarray]] = {}
-    for k in range(2, max_k + 1):
-        groups = KMeans(k, init=centres[:k], n_init=1, max_iter=100, random_state=seed)
-        labels = groups.fit(centres, sample_weight=weights).labels_[base_labels]
-        if len(np.unique(labels)) < 2:
-            continue
-        results[k] = (float(silhouette_score(clustered_points, labels)), labels)
-    if not results:
-        raise CourseDataError("cannot form opinion groups: every try put all participants in one group.", file=export.folder)
-    best_k = max(results, key=lambda k: (results[k][0], -k))
-    labels = _name_by_size(results[best_k][1])
 
     table = pd.DataFrame(
         {
@@ -170,13 +213,14 @@ def find_opinion_groups(export: PolisExport, *, seed: int = 0, min_votes: int = 
             "group": "",
         }
     )
-    table.loc[in_conv, "group"] = labels
+    table.loc[in_conv, "group"] = _name_by_size(labels)
     return OpinionGroups(
         participants=table,
-        k=best_k,
-        silhouettes={k: round(v[0], 4) for k, v in results.items()},
+        k=k,
+        silhouettes={k: round(v, 4) for k, v in silhouettes.items()},
         explained_variance=tuple(float(v) for v in pca.explained_variance_ratio_),
         n_comments=n_comments,
+        stability=stability,
     )
 
 
