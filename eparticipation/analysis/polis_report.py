@@ -87,7 +87,7 @@ def build_polis_report(export: PolisExport, *, seed: int = 0) -> PolisReport:
             "chosen by silhouette (a larger number only when clearly better). Each participant's group is the one most of "
             f"{groups.stability.n_reruns} re-runs on random 80% samples of the participants agree on. "
             "Pol.is's own group-id in participants-votes.csv is not used.</p>"
-            # Measured on eleven open Pol.is conversations (book/data.md): membership can differ from Pol.is's
+            # Measured by benchmarks/bench_opinion_groups.py (book/data.md): membership can differ from Pol.is's
             # own screen, while the consensus statements mostly agree; the reader should know which to trust.
             "<p>Read the groups as one reasonable split of the votes, not a fixed fact about people: Pol.is builds its "
             "groups step by step as votes arrive, so its own screen may show a different split of the same votes. "
