@@ -37,18 +37,31 @@ TABLE_END = "<!-- End of generated table. -->"
 
 
 def conversation_folders(folder: Path) -> list[Path]:
+    """The sub-folders holding a Pol.is export with Pol.is's own groups (participants-votes.csv)."""
     from eparticipation.data.polis import polis_files
 
-    return sorted(p for p in folder.iterdir() if p.is_dir() and polis_files(p)["comments"] and polis_files(p)["participants-votes"])
+    found = []
+    for path in sorted(p for p in folder.iterdir() if p.is_dir()):
+        files = polis_files(path)
+        if files["comments"] and files["participants-votes"]:
+            found.append(path)
+        elif files["comments"]:
+            print(f"{path.name}: skipped, no participants-votes.csv to compare with", flush=True)
+    return found
 
 
 def run(folder: Path, seed: int = 0) -> pd.DataFrame:
     from eparticipation.analysis.polis_agreement import RESULT_COLUMNS, compare_with_polis
     from eparticipation.data.polis import load_polis_export
+    from eparticipation.errors import CourseDataError
 
     rows = []
     for path in conversation_folders(folder):
-        row = compare_with_polis(load_polis_export(path), seed=seed)
+        try:
+            row = compare_with_polis(load_polis_export(path), seed=seed)
+        except CourseDataError as error:  # one broken or tiny export must not stop the others
+            print(f"{path.name}: skipped, {error.problem}", flush=True)
+            continue
         rows.append(row)
         print(_format_row(row), flush=True)
     return pd.DataFrame(rows, columns=RESULT_COLUMNS)

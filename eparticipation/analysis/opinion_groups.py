@@ -112,7 +112,7 @@ def _splits(points: np.ndarray, *, weighted: bool = True) -> tuple[dict[int, np.
     """
     n_base = min(BASE_K, len(np.unique(points.round(12), axis=0)))
     if n_base < 3:
-        raise ValueError(f"only {n_base} distinct way(s) of voting")
+        raise ValueError(f"the {len(points)} participants voted in only {n_base} distinct way(s)")
     base = KMeans(n_base, init=_first_distinct(points, n_base), n_init=1, max_iter=100).fit(points)
     centres, base_labels = base.cluster_centers_, base.labels_
     weights = np.bincount(base_labels, minlength=n_base)
@@ -214,7 +214,7 @@ def find_opinion_groups(export: PolisExport, *, seed: int = 0, min_votes: int = 
             by_k, silhouettes = _splits(points)
         except ValueError as error:
             raise CourseDataError(
-                f"cannot form opinion groups: the {len(points)} participants voted in {error}.",
+                f"cannot form opinion groups: {error}.",
                 file=export.folder,
                 fix="Groups need participants who voted differently.",
             ) from None

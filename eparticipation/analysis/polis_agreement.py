@@ -35,6 +35,9 @@ def shipped_groups(export: PolisExport) -> OpinionGroups:
         raise CourseDataError("this export has no participants-votes.csv to compare with.", file=export.folder)
     shipped = export.participants_votes.dropna(subset=["group_id"])
     voters = shipped[shipped["participant"].isin(export.votes["participant"])]
+    if voters.empty:
+        raise CourseDataError("Pol.is grouped no participant in this export; there is nothing to compare with.",
+                              file=export.folder)
     participants = pd.DataFrame({
         "participant": voters["participant"].astype(int).to_numpy(),
         "clustered": True,

@@ -128,3 +128,11 @@ def test_small_conversations_are_topped_up_with_the_most_active_voters(tmp_path)
     votes.to_csv(folder / "votes.csv", index=False)
     groups = find_opinion_groups(load_polis_export(folder))
     assert groups.participants["clustered"].all() and len(groups.clustered) == 12
+
+
+def test_everyone_voting_alike_is_said_plainly(tmp_path):
+    folder = make_polis_folder(tmp_path / "c", n_participants=20)
+    every_pair = pd.MultiIndex.from_product([range(20), range(12)], names=["voter-id", "comment-id"]).to_frame(index=False)
+    every_pair.assign(timestamp=range(len(every_pair)), datetime="x", vote=1).to_csv(folder / "votes.csv", index=False)
+    with pytest.raises(CourseDataError, match=r"cannot form opinion groups: the 20 participants voted in only 1 distinct way\(s\)\."):
+        find_opinion_groups(load_polis_export(folder))

@@ -67,3 +67,16 @@ def test_table_rows_are_sorted_by_agreement_with_polis_and_say_whether_the_group
     rows = table.splitlines()[2:]
     assert rows[0].startswith("| `high` |") and rows[0].endswith("| 0.95 | 10 | 0.50 | yes | stable |")
     assert rows[1].endswith("| 0.10 | 7 | 0.50 | no | fragile |")
+
+
+def test_the_benchmark_runs_on_a_folder_and_skips_exports_it_cannot_compare(tmp_path, capsys):
+    from polis_helpers import make_polis_folder
+
+    shutil.copytree(data_path("consultations", "london.youth.policing"), tmp_path / "london.youth.policing")
+    make_polis_folder(tmp_path / "no-groups-shipped")
+    assert _bench().main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "no-groups-shipped: skipped, no participants-votes.csv to compare with" in out
+    row = next(line for line in out.splitlines() if line.startswith("london.youth.policing"))
+    assert "fragile" in row
+    assert "0 of the 0 conversations with at least 100 voters" in out
