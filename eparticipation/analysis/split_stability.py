@@ -59,7 +59,8 @@ class SplitStability:
     @property
     def explanation(self) -> str:
         """One or two plain sentences for a facilitator."""
-        reruns = f"Run again {self.n_reruns} times, each on a random 80% of the participants in a different order"
+        reruns = (f"When the grouping was run again {self.n_reruns} times, each time on a random "
+                  f"{RESAMPLE_FRACTION:.0%} of the participants taken in a different order")
         if self.stable:
             return (f"Stable. {reruns}, the same groups came back (agreement {self.agreement:.2f}, where 1 means "
                     "identical), and the groups are more clearly apart than in votes without any groups.")
@@ -68,9 +69,9 @@ class SplitStability:
             reasons.append(f"{reruns}, the groups changed (agreement {self.agreement:.2f}, where 1 means identical)")
         if self.separation <= 0:
             reasons.append("the groups are no more clearly apart than the groups this method draws in votes without any groups")
-        return ("Fragile: read only the consensus statements. " + "; and ".join(reasons).capitalize() + ". "
-                "Who is in which group, and what divides the groups, could come out differently with a few more "
-                "or fewer participants.")
+        because = "; and ".join(reasons)
+        return (f"Fragile: read only the consensus statements. {because[0].upper()}{because[1:]}. Who is in which group, "
+                "and what divides the groups, could come out differently with a few more or fewer participants.")
 
 
 def rerun(points: np.ndarray, group: Grouping, *, seed: int, n: int = RESAMPLES, fraction: float = RESAMPLE_FRACTION) -> list[Rerun]:
