@@ -7,9 +7,10 @@ builds its groups in the order people arrive). Two numbers come out:
 
 - **agreement**: the average adjusted Rand index between the split and each re-run's own split
   (its own number of groups included), over the participants the re-run saw. 1 = always the same.
-- **separation**: how much more clearly the groups are separated (silhouette) than the groups the same
-  method draws in clouds of points with the same spread but no groups at all. k-means splits any
-  cloud; near 0 means the dividing line could as well have been drawn elsewhere.
+- **separation**: the split's silhouette minus the highest silhouette the same method reaches on
+  `NULL_CLOUDS` Gaussian clouds with the points' mean and covariance, i.e. the same spread but no
+  groups at all. k-means splits any cloud; at or below 0 the dividing line could as well have been
+  drawn elsewhere (re-runs may still agree: an elongated cloud is cut the same way every time).
 
 The split is "stable" when agreement ≥ `STABLE_AGREEMENT` and separation > 0; otherwise it is
 "fragile" and only the consensus statements should be read. Everything is seeded, so the same votes
