@@ -90,7 +90,7 @@ def summary(results: pd.DataFrame) -> str:
 
 
 def markdown_table(results: pd.DataFrame) -> str:
-    """The table of book/data.md ("Beyond the shipped files"), rendered from the benchmark's results."""
+    """The table of book/data.md ("How close this comes to Pol.is"), rendered from the benchmark's results."""
     lines = [
         "| conversation | voters | grouped by Pol.is / by us | groups, Pol.is / ours | ARI | consensus top 10 shared "
         "| re-run agreement | apart more than without groups | verdict |",
