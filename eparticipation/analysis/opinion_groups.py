@@ -1,6 +1,6 @@
-"""Opinion groups the way Pol.is forms them, from `comments.csv` + `votes.csv` alone.
+"""Opinion groups the way Pol.is forms them, from `comments.csv` + `votes.csv` alone, and how stable they are.
 
-The steps follow Pol.is's math (compdemocracy/polis, math/src/polismath/math/conversation.clj):
+The steps follow Pol.is's math (compdemocracy/polis, math/src/polismath/math/conversation.clj and clusters.clj):
 
 1. Vote matrix: participants × comments, 1 agree, -1 disagree, 0 pass, missing = not seen.
    Moderated-out comments are zeroed for everyone, so they carry no information (Pol.is does this).
@@ -11,26 +11,25 @@ The steps follow Pol.is's math (compdemocracy/polis, math/src/polismath/math/con
    qualify, the most active other voters are added up to 15 (Pol.is's rule for small conversations).
 5. Up to 100 base clusters by k-means, then k-means on the base-cluster centres weighted by their
    size, for k = 2 … min(5, 2 + n_base // 12). Both start, as Pol.is does, from the first distinct
-   points (deterministic, no random start). The k with the best silhouette wins.
+   points (deterministic, no random start).
 
-Deviations from Pol.is, on purpose:
+Where the final votes alone cannot follow Pol.is, general rules stand in for its history:
 
-- Silhouette. Pol.is scores each k by the silhouette of the base-cluster centres (each centre counts
-  once, whatever its size) and only switches k after the same k has won four updates in a row. On
-  the final state alone that score picks k = 4 for vTaiwan (agreement with Pol.is's own groups falls
-  from 0.92 to 0.37), so we score the silhouette over participants, i.e. each base cluster weighted by
-  its members, which stands in for Pol.is's k smoothing.
-- History. Pol.is updates its groups incrementally as votes arrive, starting each update from the
-  previous base clusters and groups, so its groups depend on the order of events; ours come from the
-  final state in one pass. Replaying Pol.is's incremental updates over the vote timestamps was tried
-  (see book/data.md): it helps Scoop but is slow and still below the target, so it is not used here.
-- Pol.is versions. The Scoop export (2017) gives a group to all 381 voters, even those with one
-  vote, which matches an earlier Pol.is rule that counted moderated-out (zeroed) statements as votes
-  when deciding who is clustered. The vTaiwan export follows the current rule (at least 7 real votes),
-  which is the one we use.
+- Choice of k. Pol.is scores each k by the silhouette of the base-cluster centres and switches k only
+  after another k has won four updates in a row; it starts at k = 2, the only k it tries while there
+  are fewer than 12 base clusters. Here each centre's silhouette is weighted by its members, and a
+  larger k is taken only when its silhouette beats the smaller one's by K_MARGIN.
+- History. Pol.is updates its groups as votes arrive, each update starting from the previous one, so
+  its split depends on the order in which people came. We run the grouping again on 40 random 80 %
+  samples of the grouped participants, each in a shuffled order (seeded), and give each participant
+  the group most runs agree on (`split_stability.consensus_split`).
+- Stability, which Pol.is does not show: how well the re-runs agree with the split, and whether the
+  groups are further apart than the groups drawn in clouds without groups (`split_stability`).
 
-How close this gets to Pol.is on eleven open conversations (5 of the 10 with 100+ grouped voters reach ARI 0.8)
-is in book/data.md, "Beyond the shipped files".
+How close this gets to Pol.is's own groups on thirteen open conversations (7 of the 12 with 100+
+voters grouped by Pol.is reach ARI 0.8, and 4 of the 5 that fall short are flagged fragile) is in
+benchmarks/results/opinion_groups.csv, produced by benchmarks/bench_opinion_groups.py and shown in
+book/data.md, "How close this comes to Pol.is".
 """
 
 from __future__ import annotations
@@ -41,14 +40,17 @@ import numpy as np
 import pandas as pd
 from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
-from sklearn.metrics import silhouette_score
+from sklearn.metrics import silhouette_samples
+from threadpoolctl import threadpool_limits
 
+from eparticipation.analysis.split_stability import SplitStability, agreement, consensus_split, rerun, separation
 from eparticipation.data.polis import MODERATED_OUT, PolisExport
 from eparticipation.errors import CourseDataError
 
 MIN_VOTES = 7  # Pol.is: clustered once a participant has voted on min(7, n_comments) comments
 BASE_K = 100
 MAX_K = 5
+K_MARGIN = 0.05  # a larger k must beat the smaller one's silhouette by this much (stands in for Pol.is's smoothing)
 GREEDY_N = 15  # Pol.is: if fewer qualify, the most active voters are added up to this many
 MIN_CLUSTERED = 10  # below this we do not form groups at all (too few points for k-means + silhouette)
 CAUTION_BELOW = 100  # the course's threshold for "treat these groups with caution"
@@ -64,6 +66,7 @@ class OpinionGroups:
     silhouettes: dict[int, float]
     explained_variance: tuple[float, float]
     n_comments: int
+    stability: SplitStability | None = None  # None only for groups not formed here (Pol.is's own, for comparison)
 
     @property
     def clustered(self) -> pd.DataFrame:
@@ -99,12 +102,65 @@ def _first_distinct(points: np.ndarray, k: int) -> np.ndarray:
     return points[np.sort(first)[:k]]
 
 
-def find_opinion_groups(export: PolisExport, *, seed: int = 0, min_votes: int = MIN_VOTES) -> OpinionGroups:
-    """Pol.is-style opinion groups. Never reads the shipped `group-id`.
+def _splits(points: np.ndarray, *, weighted: bool = True) -> tuple[dict[int, np.ndarray], dict[int, float]]:
+    """Pol.is's two-level k-means: labels of every point for each k tried, and each k's silhouette.
 
-    Raises `CourseDataError` when there are too few voters to form groups, saying how many there are.
-    `seed` is passed to scikit-learn; the starts are deterministic, so results do not vary with it.
+    `weighted=False` scores k exactly as Pol.is does (each base-cluster centre counts once); it is
+    kept for the benchmark's comparison of rules.
+
+    Raises ValueError when the points are too few or too alike to split (callers decide what to say).
     """
+    n_base = min(BASE_K, len(np.unique(points.round(12), axis=0)))
+    if n_base < 3:
+        raise ValueError(f"the {len(points)} participants voted in only {n_base} distinct way(s)")
+    base = KMeans(n_base, init=_first_distinct(points, n_base), n_init=1, max_iter=100).fit(points)
+    centres, base_labels = base.cluster_centers_, base.labels_
+    weights = np.bincount(base_labels, minlength=n_base)
+    by_k: dict[int, np.ndarray] = {}
+    silhouettes: dict[int, float] = {}
+    for k in range(2, min(MAX_K, 2 + n_base // 12, n_base - 1) + 1):
+        groups = KMeans(k, init=centres[:k], n_init=1, max_iter=100).fit(centres, sample_weight=weights).labels_
+        if len(np.unique(groups)) < 2:
+            continue
+        # Silhouette over the base-cluster centres as Pol.is computes it, but each centre weighted by its
+        # members: unweighted, a handful of outlying base clusters can make k = 4 look best.
+        silhouettes[k] = float(np.average(silhouette_samples(centres, groups), weights=weights if weighted else None))
+        by_k[k] = groups[base_labels]
+    if not by_k:
+        raise ValueError("every try put all participants in one group")
+    return by_k, silhouettes
+
+
+def _choose_k(silhouettes: dict[int, float]) -> int:
+    """The smallest k whose silhouette is within K_MARGIN of the best.
+
+    Pol.is starts with 2 groups (with few participants it may try no other) and switches only after
+    another k has won four updates in a row; preferring the smaller k unless a larger one is clearly
+    better stands in for that history.
+    """
+    best = max(silhouettes.values())
+    return min(k for k, score in silhouettes.items() if score >= best - K_MARGIN)
+
+
+def _group(points: np.ndarray) -> tuple[int, dict[int, np.ndarray]]:
+    by_k, silhouettes = _splits(points)
+    return _choose_k(silhouettes), by_k
+
+
+@dataclass(frozen=True)
+class OpinionMap:
+    """Every voter on Pol.is's two-dimensional opinion map, and who is grouped (steps 1-4 above)."""
+
+    participants: np.ndarray  # participant ids, sorted
+    n_votes: np.ndarray  # real votes cast (moderated-out statements included, as Pol.is counts)
+    points: np.ndarray  # participants × 2
+    grouped: np.ndarray  # bool: voted enough to be grouped
+    explained_variance: tuple[float, float]
+    n_comments: int
+
+
+def opinion_map(export: PolisExport, *, min_votes: int = MIN_VOTES) -> OpinionMap:
+    """The opinion map of a conversation, or a `CourseDataError` saying why it has too few voters."""
     active = set(export.active_comment_ids)
     if len(active) < 2:
         raise CourseDataError(
@@ -130,53 +186,67 @@ def find_opinion_groups(export: PolisExport, *, seed: int = 0, min_votes: int = 
             fix="Wait for more votes, or read the comments' agree/disagree counts directly.",
         )
     filled = matrix.fillna(matrix.mean()).fillna(0.0).to_numpy()
-    pca = PCA(n_components=2, svd_solver="full", random_state=seed)
+    pca = PCA(n_components=2, svd_solver="full")
     points = pca.fit_transform(filled) * np.sqrt(n_comments / np.maximum(seen, 1))[:, None]
-    clustered_points = points[in_conv]
+    return OpinionMap(
+        participants=matrix.index.to_numpy(),
+        n_votes=raw_counts,
+        points=points,
+        grouped=in_conv,
+        explained_variance=tuple(float(v) for v in pca.explained_variance_ratio_),
+        n_comments=n_comments,
+    )
 
-    n_distinct = len(np.unique(clustered_points.round(12), axis=0))
-    n_base = min(BASE_K, n_distinct)
-    if n_base < 3:
-        raise CourseDataError(
-            f"cannot form opinion groups: the {n_in} participants voted in only {n_base} distinct way(s).",
-            file=export.folder,
-            fix="Groups need participants who voted differently.",
+
+def find_opinion_groups(export: PolisExport, *, seed: int = 0, min_votes: int = MIN_VOTES) -> OpinionGroups:
+    """Pol.is-style opinion groups with a stability verdict. Never reads the shipped `group-id`.
+
+    Raises `CourseDataError` when there are too few voters to form groups, saying how many there are.
+    `seed` fixes the re-runs (which participants, in which order); the same votes and seed always give
+    the same groups and verdict.
+    """
+    # One thread: on 2-D points sklearn's k-means threads cost far more than they save, and on a
+    # shared machine threaded BLAS in the PCA can stall for seconds.
+    with threadpool_limits(limits=1):
+        opinions = opinion_map(export, min_votes=min_votes)
+        points = opinions.points[opinions.grouped]
+        try:
+            by_k, silhouettes = _splits(points)
+        except ValueError as error:
+            raise CourseDataError(
+                f"cannot form opinion groups: {error}.",
+                file=export.folder,
+                fix="Groups need participants who voted differently.",
+            ) from None
+        k = _choose_k(silhouettes)
+        runs = rerun(points, _group, seed=seed)
+        labels = consensus_split(points, by_k[k], runs, k)
+        if len(np.unique(labels)) < 2:  # the majority emptied a group: keep the full run's split
+            labels = by_k[k]
+        k = len(np.unique(labels))
+        stability = SplitStability(
+            agreement=agreement(labels, runs),
+            separation=separation(points, labels, k, _group, seed=seed),
+            n_reruns=len(runs),
         )
-    base = KMeans(n_base, init=_first_distinct(clustered_points, n_base), n_init=1, max_iter=100, random_state=seed)
-    base_labels = base.fit_predict(clustered_points)
-    centres = base.cluster_centers_
-    weights = np.bincount(base_labels, minlength=n_base)
-
-    max_k = min(MAX_K, 2 + n_base // 12, n_base - 1)
-    results: dict[int, tuple[float, np.ndarray]] = {}
-    for k in range(2, max_k + 1):
-        groups = KMeans(k, init=centres[:k], n_init=1, max_iter=100, random_state=seed)
-        labels = groups.fit(centres, sample_weight=weights).labels_[base_labels]
-        if len(np.unique(labels)) < 2:
-            continue
-        results[k] = (float(silhouette_score(clustered_points, labels)), labels)
-    if not results:
-        raise CourseDataError("cannot form opinion groups: every try put all participants in one group.", file=export.folder)
-    best_k = max(results, key=lambda k: (results[k][0], -k))
-    labels = _name_by_size(results[best_k][1])
-
     table = pd.DataFrame(
         {
-            "participant": matrix.index.to_numpy(),
-            "n_votes": raw_counts,
-            "x": points[:, 0],
-            "y": points[:, 1],
-            "clustered": in_conv,
+            "participant": opinions.participants,
+            "n_votes": opinions.n_votes,
+            "x": opinions.points[:, 0],
+            "y": opinions.points[:, 1],
+            "clustered": opinions.grouped,
             "group": "",
         }
     )
-    table.loc[in_conv, "group"] = labels
+    table.loc[opinions.grouped, "group"] = _name_by_size(labels)
     return OpinionGroups(
         participants=table,
-        k=best_k,
-        silhouettes={k: round(v[0], 4) for k, v in results.items()},
-        explained_variance=tuple(float(v) for v in pca.explained_variance_ratio_),
-        n_comments=n_comments,
+        k=k,
+        silhouettes={k: round(v, 4) for k, v in silhouettes.items()},
+        explained_variance=opinions.explained_variance,
+        n_comments=opinions.n_comments,
+        stability=stability,
     )
 
 

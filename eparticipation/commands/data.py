@@ -110,6 +110,8 @@ def run_polis_report(args) -> int:
         print(f"{groups.k} opinion groups among {len(groups.clustered):,} participants ({sizes}).")
         if groups.caution:
             print(f"Caution: {groups.caution}")
+        if groups.stability is not None:
+            print(f"Stability: {groups.stability.explanation}")
     print(f"Report: {html_path}")
     print(f"Groups: {groups_path} ({len(report.groups):,} rows)")
     return 0

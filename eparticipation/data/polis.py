@@ -4,7 +4,9 @@
 Current Pol.is exports name the same files with a date and conversation prefix
 (`2025-08-29-0002-7btrabcujr-comments.csv`, `…-participant-votes.csv`); both namings are read.
 
-`votes.csv` is the source of truth: when a participant changed a vote, the latest one wins.
+`votes.csv` is the source of truth: when a participant changed a vote, the latest one wins. Some
+older exports ship no `votes.csv`; then the final votes are read from `participants-votes.csv` (one
+column per statement), whose vote times are not known.
 Columns are renamed to snake_case (`comment-id` -> `comment_id`, `voter-id` -> `participant`,
 `comment-body` -> `text`); values are never changed.
 """
@@ -68,9 +70,10 @@ class PolisExport:
     folder: Path
     comments: pd.DataFrame  # comment_id, author_id, agrees, disagrees, moderated, text, timestamp
     votes: pd.DataFrame  # participant, comment_id, vote, timestamp (latest per pair)
-    n_vote_events: int  # rows in votes.csv, counting changed votes
+    n_vote_events: int  # rows in votes.csv, counting changed votes (final votes if read from participants-votes.csv)
     participants_votes: pd.DataFrame | None = None  # as shipped; only for comparison, never for grouping
     summary: dict[str, str] = field(default_factory=dict)
+    votes_file: str = "votes.csv"  # or "participants-votes.csv" when the export has no votes.csv (vote times then 0)
 
     @property
     def attribution(self) -> str:
@@ -98,8 +101,13 @@ def load_polis_export(folder: str | Path) -> PolisExport:
         )
     files = polis_files(folder)
     comments = _load_comments(files["comments"] or folder / "comments.csv")
-    votes, n_events = _load_votes(files["votes"] or folder / "votes.csv", set(comments["comment_id"]))
     participants_votes = _load_participants_votes(files["participants-votes"])
+    if files["votes"] is None and participants_votes is not None:
+        votes = _final_votes_from_participants_votes(participants_votes, files["participants-votes"], set(comments["comment_id"]))
+        n_events, votes_file = len(votes), "participants-votes.csv"
+    else:
+        votes, n_events = _load_votes(files["votes"] or folder / "votes.csv", set(comments["comment_id"]))
+        votes_file = "votes.csv"
     summary = _load_summary(files["summary"])
     return PolisExport(
         name=folder.name,
@@ -109,6 +117,7 @@ def load_polis_export(folder: str | Path) -> PolisExport:
         n_vote_events=n_events,
         participants_votes=participants_votes,
         summary=summary,
+        votes_file=votes_file,
     )
 
 
@@ -215,6 +224,39 @@ def _load_participants_votes(path: Path | None) -> pd.DataFrame | None:
     if "xid" in frame:
         numeric["xid"] = frame["xid"]
     return numeric.rename(columns={"group-id": "group_id"})
+
+
+def _final_votes_from_participants_votes(table: pd.DataFrame, path: Path, comment_ids: set[int]) -> pd.DataFrame:
+    """The votes table from participants-votes.csv's statement columns (one row per filled cell).
+
+    Only the statement columns are read (never `group-id`); the file holds no vote times, so they are 0.
+    """
+    statements = [c for c in table.columns if str(c).isdigit()]
+    unknown = [c for c in statements if int(c) not in comment_ids]
+    if unknown:
+        raise CourseDataError(
+            f"participants-votes.csv has a column for statement {unknown[0]}, which is not in comments.csv.",
+            file=path,
+            column=str(unknown[0]),
+            fix="comments.csv and participants-votes.csv must come from the same export; export both again.",
+        )
+    cells = table.set_index("participant")[statements].rename_axis(columns="comment_id").stack().dropna().rename("vote").reset_index()
+    bad = ~cells["vote"].isin([-1, 0, 1])
+    if bad.any():
+        first = cells[bad].iloc[0]
+        raise CourseDataError(
+            f"participant {int(first['participant'])} has the vote {first['vote']:g} on statement {first['comment_id']}; "
+            "a vote must be 1 (agree), -1 (disagree) or 0 (pass).",
+            file=path,
+            column=str(first["comment_id"]),
+            fix=_EXPORT_FIX,
+        )
+    cells["comment_id"] = cells["comment_id"].astype(int)
+    cells["timestamp"] = 0
+    votes = cells.sort_values(["participant", "comment_id"]).reset_index(drop=True)
+    return votes[["participant", "comment_id", "vote", "timestamp"]].astype(
+        {"participant": "int64", "comment_id": "int64", "vote": "int8", "timestamp": "int64"}
+    )
 
 
 def _load_summary(path: Path | None) -> dict[str, str]:

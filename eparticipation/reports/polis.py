@@ -20,6 +20,7 @@ from eparticipation.analysis.opinion_groups import (
     divisive_statements,
     find_opinion_groups,
 )
+from eparticipation.analysis.split_stability import RESAMPLE_FRACTION
 from eparticipation.data.export import write_csv
 from eparticipation.data.polis import PolisExport
 from eparticipation.errors import CourseDataError
@@ -64,6 +65,7 @@ def build_polis_report(export: PolisExport, *, seed: int = 0) -> PolisReport:
         )
         if groups.caution:
             parts.append(f"<div class='warning'>{e(groups.caution)}</div>")
+        parts.append(_stability_html(groups))
         parts.append(charts.figure_html(_map_figure(groups), include_plotlyjs=True))
         consensus = consensus_statements(export, groups)
         divisive = divisive_statements(export, groups)
@@ -72,6 +74,9 @@ def build_polis_report(export: PolisExport, *, seed: int = 0) -> PolisReport:
                      "Score = typical share agreeing across groups, smoothed (Pol.is: ∏ (A+1)/(S+2)).</p>")
         parts.append(_statement_table(consensus, groups, score="consensus", extra="direction"))
         parts.append("<h2>What divides the groups</h2>")
+        if not groups.stability.stable:
+            parts.append("<p class='fragile'><strong>The groups are fragile:</strong> with a slightly different set of "
+                         "participants this table could look quite different. Read the consensus statements above instead.</p>")
         parts.append("<p>Statements with the largest gap in agreement between groups; "
                      "'most agreed by' names the group that agrees most.</p>")
         parts.append(_statement_table(divisive, groups, score="spread", extra="representative_of"))
@@ -80,8 +85,10 @@ def build_polis_report(export: PolisExport, *, seed: int = 0) -> PolisReport:
             "<h2>How the groups were formed</h2><p>From comments.csv and votes.csv only: vote matrix (latest vote wins; "
             "moderated-out statements carry no weight), missing votes replaced by each statement's mean, PCA to two "
             "components, sparsity-aware scaling, k-means into up to 100 base clusters and then into 2–5 groups, the number "
-            "chosen by silhouette. Pol.is's own group-id in participants-votes.csv is not used.</p>"
-            # Measured on eleven open Pol.is conversations (book/data.md): membership can differ from Pol.is's
+            "chosen by silhouette (a larger number only when clearly better). Each participant's group is the one most of "
+            f"{groups.stability.n_reruns} re-runs on random {RESAMPLE_FRACTION:.0%} samples of the participants agree on. "
+            "Pol.is's own group-id in participants-votes.csv is not used.</p>"
+            # Measured by benchmarks/bench_opinion_groups.py (book/data.md): membership can differ from Pol.is's
             # own screen, while the consensus statements mostly agree; the reader should know which to trust.
             "<p>Read the groups as one reasonable split of the votes, not a fixed fact about people: Pol.is builds its "
             "groups step by step as votes arrive, so its own screen may show a different split of the same votes. "
@@ -89,6 +96,14 @@ def build_polis_report(export: PolisExport, *, seed: int = 0) -> PolisReport:
         )
     parts.append(f"<footer><p>{e(export.attribution)}</p></footer>")
     return PolisReport(html=_page(f"Pol.is report: {export.topic}", "\n".join(parts)), groups=table, opinion_groups=groups, why_no_groups=why_not)
+
+
+def _stability_html(groups: OpinionGroups) -> str:
+    """The stability verdict: a plain paragraph when stable, a warning box when fragile."""
+    text = html.escape(groups.stability.explanation)
+    if groups.stability.stable:
+        return f"<p class='stability'><strong>How stable is this split?</strong> {text}</p>"
+    return f"<div class='warning stability'><strong>How stable is this split?</strong> {text}</div>"
 
 
 def write_polis_report(export: PolisExport, out: str | Path, *, seed: int = 0) -> tuple[PolisReport, Path, Path]:

@@ -6,7 +6,7 @@ from eparticipation.reports.polis import write_polis_report
 from eparticipation.cli import main
 from eparticipation.data.polis import load_polis_export
 from eparticipation.paths import data_path
-from polis_helpers import make_polis_folder
+from polis_helpers import make_noise_folder, make_polis_folder
 
 EVIL = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
 
@@ -51,8 +51,29 @@ def test_polis_report_on_a_conversation_too_small_for_groups(tmp_path, capsys):
 def test_polis_report_on_london_forms_groups_and_says_to_be_careful(tmp_path, capsys):
     assert main(["polis-report", str(data_path("consultations", "london.youth.policing")), "--out", str(tmp_path / "r.html")]) == 0
     out = capsys.readouterr().out
-    assert "opinion groups among 24 participants" in out and "Caution" in out
+    assert "opinion groups among 24 participants" in out and "Caution" in out and "Stability: " in out
+    assert "fragile" in out.split("Stability: ")[1].lower()  # London's split is flagged (book/data.md)
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "CC BY 4.0" in page and "2022-london-youth-policing" in page
     # Pol.is's own screen may split the same votes differently (book/data.md): the report says so.
     assert "one reasonable split of the votes" in page
+
+
+def test_report_says_a_clear_split_is_stable(tmp_path):
+    report, html_path, _ = write_polis_report(load_polis_export(make_polis_folder(tmp_path / "c", n_participants=120)), tmp_path / "r.html")
+    page = html_path.read_text(encoding="utf-8")
+    assert "<p class='stability'><strong>How stable is this split?</strong> Stable." in page
+    assert "read only the consensus statements" not in page and "The groups are fragile" not in page
+
+
+def test_report_says_plainly_when_the_groups_are_fragile(tmp_path):
+    report, html_path, groups_path = write_polis_report(load_polis_export(make_noise_folder(tmp_path / "c")), tmp_path / "r.html")
+    page = html_path.read_text(encoding="utf-8")
+    assert ("<div class='warning stability'><strong>How stable is this split?</strong> "
+            "Fragile: read only the consensus statements.") in page
+    # The warning comes before the groups' map and tables, and the dividing statements carry it again.
+    assert page.index("Fragile: read only") < page.index("Where the groups agree")
+    assert "The groups are fragile" in page[page.index("What divides the groups"):]
+    # Otherwise the output is as before: one row per grouped participant.
+    groups = pd.read_csv(groups_path)
+    assert list(groups.columns) == ["participant", "group"] and len(groups) == len(report.opinion_groups.clustered)

@@ -59,3 +59,14 @@ def as_current_export(source: Path, folder: Path, prefix: str = "2025-08-29-0002
     (folder / f"{prefix}summary.csv").write_bytes((source / "summary.csv").read_bytes())
     (folder / f"{prefix}comment-groups.csv").write_text("comment-id,comment\n", encoding="utf-8")  # ignored
     return folder
+
+
+def make_noise_folder(folder: Path, *, n_participants: int = 200, n_comments: int = 20, seed: int = 1) -> Path:
+    """Pure noise: every vote agree, disagree or pass at random, so there are no opinion groups to find."""
+    rng = np.random.default_rng(seed)
+    make_polis_folder(folder, n_participants=2, n_comments=n_comments)  # comments.csv in the same format
+    pid, cid = np.nonzero(rng.random((n_participants, n_comments)) < 0.8)
+    votes = pd.DataFrame({"timestamp": 1_600_000_100_000 + np.arange(len(pid)), "datetime": "x", "comment-id": cid,
+                          "voter-id": pid, "vote": rng.choice([-1, 0, 1], size=len(pid))})
+    votes.to_csv(folder / "votes.csv", index=False)
+    return folder

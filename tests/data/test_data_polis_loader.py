@@ -85,3 +85,48 @@ def test_two_exports_in_one_folder_are_refused_by_name(tmp_path):
     with pytest.raises(CourseDataError) as error:
         load_polis_export(folder)
     assert "2025-09-01-1200-abcdefgh-votes.csv" in error.value.problem and "one Pol.is export per folder" in error.value.fix
+
+
+def _without_votes_csv(tmp_path, name="scoop-hivemind.affordable-housing"):
+    """A shipped conversation as older exports come: comments.csv and participants-votes.csv, no votes.csv."""
+    folder = tmp_path / name
+    folder.mkdir()
+    for file in ("comments.csv", "participants-votes.csv", "summary.csv"):
+        (folder / file).write_bytes(data_path("consultations", name, file).read_bytes())
+    return folder
+
+
+def test_without_votes_csv_the_final_votes_come_from_participants_votes(tmp_path):
+    shipped = load_polis_export(data_path("consultations", "scoop-hivemind.affordable-housing"))
+    older = load_polis_export(_without_votes_csv(tmp_path))
+    assert older.votes_file == "participants-votes.csv" and shipped.votes_file == "votes.csv"
+    key = ["participant", "comment_id"]
+    pd.testing.assert_frame_equal(older.votes[key + ["vote"]], shipped.votes[key + ["vote"]])
+    assert (older.votes["timestamp"] == 0).all() and older.n_vote_events == len(older.votes)
+
+
+def test_votes_from_participants_votes_never_read_the_group_id(tmp_path):
+    folder = _without_votes_csv(tmp_path)
+    table = pd.read_csv(folder / "participants-votes.csv")
+    before = load_polis_export(folder).votes
+    table["group-id"] = table["group-id"].fillna(0).astype(int).map({0: 1, 1: 0})
+    table.to_csv(folder / "participants-votes.csv", index=False)
+    pd.testing.assert_frame_equal(load_polis_export(folder).votes, before)
+
+
+def test_a_bad_vote_in_participants_votes_names_the_statement(tmp_path):
+    folder = _without_votes_csv(tmp_path)
+    table = pd.read_csv(folder / "participants-votes.csv")
+    table.loc[3, "12"] = 2
+    table.to_csv(folder / "participants-votes.csv", index=False)
+    with pytest.raises(CourseDataError) as error:
+        load_polis_export(folder)
+    assert "has the vote 2 on statement 12" in error.value.problem and error.value.column == "12"
+
+
+def test_neither_votes_nor_participants_votes_says_votes_csv_is_missing(tmp_path):
+    folder = make_polis_folder(tmp_path / "c")
+    (folder / "votes.csv").unlink()
+    with pytest.raises(CourseDataError, match="does not exist") as error:
+        load_polis_export(folder)
+    assert str(error.value.file).endswith("votes.csv")
