@@ -82,6 +82,7 @@ def reach_chart(regions: pd.DataFrame, groups: pd.DataFrame, *, labels: dict[str
     fig.update_layout(barmode="group", title=title, height=620, legend=dict(orientation="h", y=1.08, yanchor="bottom", x=0),
                       margin=dict(t=110))
     source_note(fig, source)
+    fig.update_layout(margin=dict(b=170))  # room for the two-line attribution under the axis titles
 
     def listing(table: pd.DataFrame) -> str:
         return "; ".join(f"{g} {_pct(p)} / {_pct(r)}" for g, p, r in

@@ -39,6 +39,7 @@ class ChannelMixExercise(Exercise):
         budget = self.add_text("budget_azn", "channel_mix.budget", placeholder_key="channel_mix.budget_placeholder")
         self.fields["budget_azn"].layout.width = AMOUNT_WIDTH
         heading = self._tr(w.HTML(), "value", "channel_mix.allocations", wrap="b")
+        question = self._tr(w.HTML(), "value", "channel_mix.notes", wrap="b")
         rows: list[w.Widget] = []
         self.cost_notes: dict[str, w.HTML] = {}
         for item in CHANNELS:
@@ -57,7 +58,7 @@ class ChannelMixExercise(Exercise):
         self.messages["allocations"] = self.alloc_message
         self.total = w.HTML()
         self.total.add_class("ep-mix-total")
-        notes = self.add_text("notes", "channel_mix.notes", placeholder_key="channel_mix.notes_placeholder", long=True)
+        notes = self.add_text("notes", "channel_mix.notes_short", placeholder_key="channel_mix.notes_placeholder", long=True)
         self.results = w.HTML()
         self.results.add_class("ep-mix-results")
         self.left_out = w.HTML()
@@ -65,7 +66,7 @@ class ChannelMixExercise(Exercise):
         self.chart = charting.chart_area()
         self.chart_summary = w.HTML()
         self.chart_summary.add_class("ep-chart-summary")
-        return [note, budget, heading, *rows, self.alloc_message, self.total, notes]
+        return [note, budget, heading, *rows, self.alloc_message, self.total, question, notes]
 
     def read(self) -> dict:
         allocations = {}

@@ -280,7 +280,7 @@ def left_out_texts(reach: ReachEstimate, lang: str) -> list[str]:
                                 status=i18n.t(f"channel_mix.status.{status}", lang),
                                 reached=percent(table.loc[group, "reached_share"], lang),
                                 population=percent(table.loc[group, "population_share"], lang),
-                                ratio=percent(ratio, lang), why=i18n.t(why, lang)))
+                                ratio=whole_percent(ratio), why=i18n.t(why, lang)))
     return lines
 
 
