@@ -334,3 +334,22 @@ def test_section_appears_in_canvas_and_exports(store):
         body = docx.read("word/document.xml").decode("utf-8")
     assert "e-gov.az portal and myGov" in body and "60,000 AZN" in body and "Phone the villages" in body
     assert money(1234.5, "az") == "1 234 AZN" and money(12.5, "en") == "12.50 AZN"
+
+
+def test_the_facilitators_dashboard_shows_the_groups_mixes(tmp_path):
+    from eparticipation.reports.dashboard import collect, dashboard_html
+    from eparticipation.workbook.bundle import bundle_text
+    from eparticipation.workbook.models import Profile
+    from eparticipation.workbook.store import WorkbookStore
+
+    share = tmp_path / "share"
+    share.mkdir()
+    for number, answers in enumerate((mix(egov_mygov=100_000), mix(**BALANCED), mix(asan_centre=50_000)), start=1):
+        store = WorkbookStore(tmp_path / f"wb{number}", backup_every=0)
+        store.save("profile", Profile(alias=f"Table {number}"))
+        store.save("channel_mix", answers)
+        (share / f"table-{number}.json").write_text(bundle_text(store), encoding="utf-8")
+    page = dashboard_html(collect(share), lang="en")
+    assert "Channel mix under a budget" in page and "3 channel mixes. Median inclusion score: 82." in page
+    assert "Groups left out most often" in page and "People who do not use the internet: 1 of 3 mixes" in page
+    assert "The group&#x27;s channel mixes" in page or "The group's channel mixes" in page
