@@ -58,9 +58,18 @@ def run(n: int, seed: int = 2030) -> dict[str, tuple[float, float]]:
         an.response_tracking(s, "topic")
         an.weekly_activity(s)
 
+    def channels():  # Session 6: who each channel reached
+        from eparticipation.analysis import channels as ch
+
+        p = state["p"]
+        for column in ("settlement", "region", "age_band", "gender"):
+            ch.channel_profile(p, column)
+            ch.assisted_share(p, column)
+
     results = {}
     for name, step in [("generate", generate), ("participation", participation), ("representativeness", representativeness),
-                       ("post-stratification", weights), ("topics+keywords", topics_keywords), ("response tracking", responses)]:
+                       ("post-stratification", weights), ("topics+keywords", topics_keywords), ("response tracking", responses),
+                       ("channel reach (s06)", channels)]:
         tracemalloc.start()
         t0 = time.perf_counter()
         step()

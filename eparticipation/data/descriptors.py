@@ -225,8 +225,9 @@ def course_datapackage() -> dict:
     resources += _polis_resources("london.youth.policing", "London: youth and policing (2022)",
                                   "https://compdemocracy.org/case-studies/2022-london-youth-policing")
     resources += _synthetic_resources("sample-consultation/")
-    resources.append(_csv("assumptions", "assumptions.csv", "Modelled parameters of the SYNTHETIC consultation",
-                          "Same as sample-consultation/assumptions.csv; ASSUMED where no source gives the value.",
+    resources.append(_csv("assumptions", "assumptions.csv", "Modelled parameters of the SYNTHETIC consultation and the exercises",
+                          "The rows of sample-consultation/assumptions.csv, then the parameters of exercise models (Session 6's "
+                          "channel-mix reach model); ASSUMED where no source gives the value.",
                           ASSUMPTION_FIELDS, synthetic=True, licenses=[COURSE_LICENCE]))
     return {
         "profile": "data-package",

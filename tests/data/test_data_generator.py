@@ -89,8 +89,10 @@ def test_assumptions_are_complete_and_committed_copy_is_current(tmp_path):
     assert set(table["status"]) == {"ASSUMED", "SOURCED"}
     assert (table["reasoning"].str.len() > 20).all()
     write_csv(table, tmp_path / "a.csv")
-    assert filecmp.cmp(tmp_path / "a.csv", data_path("assumptions.csv"), shallow=False)
     assert filecmp.cmp(tmp_path / "a.csv", data_path("sample-consultation", "assumptions.csv"), shallow=False)
+    # data/assumptions.csv starts with the generator's rows; exercises' parameters follow (data.assumptions)
+    generated = (tmp_path / "a.csv").read_text(encoding="utf-8")
+    assert data_path("assumptions.csv").read_text(encoding="utf-8").startswith(generated)
     assert len(ASSUMPTIONS) == len(table)
 
 
