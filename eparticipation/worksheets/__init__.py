@@ -13,6 +13,7 @@ its worksheet module and one line to `COURSE_SECTIONS` (in session order).
 
 from eparticipation.workbook import sections
 from eparticipation.worksheets import epi_levels, framework_map, lessons, profile, readiness
+from eparticipation.worksheets import response_commitments
 
 COURSE_SECTIONS = (
     profile.SECTION,
@@ -20,6 +21,7 @@ COURSE_SECTIONS = (
     readiness.SECTION,
     framework_map.SECTION,
     lessons.SECTION,
+    response_commitments.SECTION,
 )
 
 for _section in COURSE_SECTIONS:
