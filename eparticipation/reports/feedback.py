@@ -47,7 +47,7 @@ _STYLE = """
 """
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class FeedbackReport:
     """The report as an HTML fragment (shown in a notebook) and as a self-contained page (`page`)."""
 
@@ -56,6 +56,9 @@ class FeedbackReport:
 
     def _repr_html_(self) -> str:
         return self.fragment
+
+    def __repr__(self) -> str:  # the plain-text view: a line, not the whole HTML
+        return f"Feedback report: {self.title} (use .save('feedback.html') to write it as a page)"
 
     @property
     def page(self) -> str:
