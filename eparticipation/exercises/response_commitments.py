@@ -18,7 +18,7 @@ import html
 import ipywidgets as w
 
 from eparticipation import i18n
-from eparticipation.exercises.base import LABEL_WIDTH, Exercise
+from eparticipation.exercises.base import Exercise
 from eparticipation.workbook.store import WorkbookStore
 from eparticipation.worksheets.feedback import Feedback
 from eparticipation.worksheets.response_commitments import (
@@ -27,6 +27,7 @@ from eparticipation.worksheets.response_commitments import (
 
 P = "response_commitments"
 TEXTS = ("sign_off", "notes")
+LABEL_WIDTH_HERE = "20em"
 GROUPS = (("publish_what", "what", PUBLISH_WHAT), ("publish_where", "where", PUBLISH_WHERE))
 
 
@@ -55,15 +56,21 @@ class ResponseCommitmentsExercise(Exercise):
                 box.add_class(f"ep-field-{group}_{value}")
                 self.fields[f"{group}_{value}"] = box
                 boxes.append(box)
-            label = self._tr(w.Label(layout=w.Layout(width=LABEL_WIDTH)), "value", f"{P}.{field}")
+            label = self._tr(w.Label(layout=w.Layout(width=LABEL_WIDTH_HERE)), "value", f"{P}.{field}")
             rows.append(w.HBox([label, w.VBox(boxes)]))
         rows.append(self.add_text("publish_days", f"{P}.publish_days", placeholder_key=f"{P}.publish_days_placeholder"))
         rows.append(self._tr(w.HTML(), "value", f"{P}.part.rejections", wrap="h4"))
         rows.append(self.add_choice("rejection_explanation", f"{P}.rejection_explanation",
                                     [(f"{P}.explanation.{e}", e) for e in EXPLANATIONS], kind=w.RadioButtons))
+        self.fields["rejection_explanation"].layout.width = "34em"  # the options stay on one line each
         rows.append(self.add_text("sign_off", f"{P}.sign_off", placeholder_key=f"{P}.sign_off_placeholder"))
         rows.append(self.add_text("notes", f"{P}.notes", placeholder_key=f"{P}.notes_placeholder", long=True))
         return rows
+
+    def _row(self, name: str, label_key: str, field: w.ValueWidget) -> w.Widget:
+        row = super()._row(name, label_key, field)
+        row.children[0].layout.width = LABEL_WIDTH_HERE  # this form's labels name their unit
+        return row
 
     def read(self) -> dict:
         values: dict = {}
