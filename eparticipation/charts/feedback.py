@@ -78,14 +78,18 @@ def response_rates_chart(table: pd.DataFrame, *, by: str, standard_days: int) ->
             marker_pattern_shape=pattern, marker_line=dict(color="#333333", width=1),
             hovertemplate="%{y}: %{x:.0f}%<extra>" + name.format(n=standard_days) + "</extra>",
         ))
+    plot_px = 34 * len(labels) + 20  # the bars' area; the margins hold the legend, the axis title and the note
     fig.update_layout(
         barmode="stack", title=f"What happened to the published submissions, by {by} (SYNTHETIC sample)",
         xaxis_title="% of the group's published submissions", xaxis_range=[0, 100],
-        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
-        title_yref="container", title_y=0.97, margin=dict(t=110, l=20), height=max(360, 80 + 38 * len(labels)),
+        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, traceorder="normal"),
+        title_yref="container", title_y=0.97, height=plot_px + 110 + 150,
     )
     fig.update_yaxes(automargin=True)
     source_note(fig, SAMPLE_NOTE)
+    # Below the axis title whatever the number of bars (source_note's place suits a 450-pixel chart).
+    fig.update_annotations(y=-80 / plot_px, selector=dict(text=fig.layout.annotations[-1].text))
+    fig.update_layout(margin=dict(t=110, l=20, b=150))
     parts = [f"{group_label(by, row[by])}: {_pct(row['within_standard_rate'])} within {standard_days} working days, "
              f"{_pct(row['response_rate'])} answered at all" for _, row in table.iterrows()]
     best, worst = table.iloc[0], table.iloc[-1]

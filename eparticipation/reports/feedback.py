@@ -17,6 +17,7 @@ Notebook::
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +39,7 @@ STATUS_TEXT = {  # status -> (what the participant sees, Decidim's nearest publi
 }
 _STYLE = """
 .ep-fr{font-family:'DejaVu Sans',Arial,sans-serif;color:#222;line-height:1.45;max-width:1000px}
-.ep-fr h2{font-size:1.4rem;margin:.3rem 0}.ep-fr h3{font-size:1.1rem;margin-top:1.4rem;border-bottom:1px solid #ccc}
+.ep-fr h1,.ep-fr h3{font-size:1.4rem;margin:.3rem 0}.ep-fr h2,.ep-fr h4{font-size:1.1rem;margin-top:1.4rem;border-bottom:1px solid #ccc}
 .ep-fr table{border-collapse:collapse;margin:.4rem 0;font-size:.92rem}
 .ep-fr th,.ep-fr td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}
 .ep-fr th{background:#f2f2f2}.ep-fr td.num{text-align:right;white-space:nowrap}
@@ -62,9 +63,12 @@ class FeedbackReport:
 
     @property
     def page(self) -> str:
+        # In a notebook the report sits under the notebook's own headings (h3, h4); on its own page it
+        # starts at h1. Every text from the data is escaped, so the only heading tags are the report's.
+        body = re.sub(r"<(/?)h([34])", lambda m: f"<{m[1]}h{int(m[2]) - 2}", self.fragment)
         return ("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
                 "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-                f"<title>{html.escape(self.title)}</title></head><body>\n{self.fragment}\n</body></html>\n")
+                f"<title>{html.escape(self.title)}</title></head><body>\n{body}\n</body></html>\n")
 
     def save(self, path: str | Path) -> Path:
         from eparticipation.workbook.safety import atomic_write_text
@@ -99,7 +103,7 @@ def _what_was_said(consultation: Consultation) -> str:
     kinds = s["submission_type"].value_counts()
     kinds_text = ", ".join(f"{n:,} {_e(kind)}s" for kind, n in kinds.items() if n)
     channels = s["channel"].value_counts()
-    return ("<h3>What you said</h3>"
+    return ("<h4>What you said</h4>"
             f"<p>{len(s):,} submissions from {s['participant_id'].nunique():,} participants between "
             f"{s['submitted_at'].min():%d %B %Y} and {s['submitted_at'].max():%d %B %Y}, through "
             f"{int((channels > 0).sum())} channels ({kinds_text}).</p>"
@@ -116,7 +120,7 @@ def _what_happened(consultation: Consultation, standard_days: int) -> str:
     by_topic = response_standard(s, standard_days, by="topic")
     topic_rows = [[_e(group_label("topic", r.topic)), f"{r.published:,}", _pct(r.response_rate),
                    _pct(r.within_standard_rate), f"{r.median_working_days:.0f}"] for r in by_topic.itertuples()]
-    return ("<h3>What happened to it</h3>"
+    return ("<h4>What happened to it</h4>"
             "<p>Status of every submission on the date the data was exported, and the nearest public status in "
             "Decidim, the platform used by Barcelona. A withdrawn proposal (taken back by its author) has no "
             "counterpart in the sample.</p>"
@@ -146,7 +150,7 @@ def _examples(consultation: Consultation, per_status: int) -> str:
                          f"{r.support_votes} supports", _e(happened),
                          "<span class='gap'>Not in the data: the decision (accepted, changed or rejected), its "
                          "reason and who decided.</span>"])
-    return ("<h3>You said, we did: the most-supported proposals</h3>"
+    return ("<h4>You said, we did: the most-supported proposals</h4>"
             + _table(["#", "You said", "Topic; channel; support", "What happened", "We did"], rows))
 
 
@@ -157,13 +161,13 @@ def feedback_report(consultation: Consultation, *, standard_days: int = 15, exam
     title = f"You said, we did: {consultation.title}"
     parts = [
         f"<style>{_STYLE}</style><div class='ep-fr'>",
-        f"<h2>{_e(title)}</h2>",
+        f"<h3>{_e(title)}</h3>",
         "<p class='synthetic'>SYNTHETIC data: a made-up consultation for training. No real person wrote these "
         "submissions and no institution answered them.</p>",
         _what_was_said(consultation),
         _what_happened(consultation, standard_days),
         _examples(consultation, examples),
-        "<h3>What a real report adds</h3><p>For every proposal: the decision (accepted, accepted with changes, "
+        "<h4>What a real report adds</h4><p>For every proposal: the decision (accepted, accepted with changes, "
         "rejected), the reason in one or two sentences, who decided, and where the changed document can be read. "
         "Rejections need the reason most: it is what shows that a proposal was read.</p>",
         f"<footer><p>{_e(SAMPLE_NOTE)} Working days are Monday to Friday; public holidays are not removed.</p></footer>",

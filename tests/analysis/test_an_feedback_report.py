@@ -77,3 +77,9 @@ def test_report_standard_is_checked_and_page_saves(sample, tmp_path):
     path = report.save(tmp_path / "feedback.html")
     page = path.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<title>You said, we did: SYNTHETIC sample" in page
+
+
+def test_headings_nest_under_the_notebook_and_start_at_h1_on_a_page(sample):
+    report = feedback_report(sample)
+    assert re.findall(r"<h(\d)", report.fragment) == ["3", "4", "4", "4", "4"]
+    assert re.findall(r"<h(\d)", report.page) == ["1", "2", "2", "2", "2"]
