@@ -22,16 +22,14 @@ HOSTILE = "<script>alert(1)</script> Deputy minister"
 GROUPED = i18n.t(f"{P}.explanation.grouped_reasons", "en")
 
 
-def _saved(workbook, timeout_ms: int, page) -> dict:
-    """The saved section's answers, once they hold every answer given (saves follow the fields)."""
-    path, waited, answers = workbook / f"{P}.json", 0, {}
-    while waited <= timeout_ms:
-        if path.is_file():
-            answers = json.loads(path.read_text(encoding="utf-8"))["answers"]
-            if answers.get("sign_off") == HOSTILE and answers.get("rejection_explanation") == "grouped_reasons":
-                return answers
+def _saved(workbook, page, timeout_ms: int = 15000) -> dict:
+    """The saved section's answers, once they hold the last answers given (saves follow the fields)."""
+    path, answers = workbook / f"{P}.json", {}
+    for _ in range(timeout_ms // 250):
+        answers = json.loads(path.read_text(encoding="utf-8"))["answers"] if path.is_file() else {}
+        if answers.get("sign_off") == HOSTILE and answers.get("rejection_explanation") == "grouped_reasons":
+            break
         page.wait_for_timeout(250)  # not time.sleep: Playwright must keep serving the routed requests
-        waited += 250
     return answers
 
 
@@ -76,7 +74,7 @@ def test_commitments_refuse_bad_numbers_save_and_restore_after_restart(browser, 
     expect(feedback).to_contain_text("times what the SYNTHETIC sample achieved", timeout=15000)
     expect(feedback).to_contain_text("reasons are not among what you publish", timeout=15000)
 
-    answers = _saved(workbook, 15000, page)
+    answers = _saved(workbook, page)
     assert answers["response_days"] == 12 and answers["answer_share"] == 100
     assert answers["publish_what"] == ["summary"] and answers["publish_where"] == ["own_website"]
     assert answers["rejection_explanation"] == "grouped_reasons" and answers["sign_off"] == HOSTILE
