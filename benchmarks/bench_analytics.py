@@ -66,10 +66,22 @@ def run(n: int, seed: int = 2030) -> dict[str, tuple[float, float]]:
             ch.channel_profile(p, column)
             ch.assisted_share(p, column)
 
+    def feedback_loop():  # Session 8: working days to response, the standard, the curve, the statuses
+        p, s = state["p"], state["s"]
+        region = p["region"].to_numpy()[s["participant_id"].to_numpy() - 1]  # ids are 1..n, so index directly
+        s = s.assign(region=region)
+        an.response_standard(s, 15)
+        for by in ("topic", "channel", "region"):
+            an.response_standard(s, 15, by=by)
+        an.answered_within_curve(s)
+        an.loop_status_by(s, "channel")
+        an.open_working_days(s)
+
     results = {}
     for name, step in [("generate", generate), ("participation", participation), ("representativeness", representativeness),
                        ("post-stratification", weights), ("topics+keywords", topics_keywords), ("response tracking", responses),
-                       ("channel reach (s06)", channels)]:
+                       ("channel reach (s06)", channels),
+                       ("feedback loop (s08)", feedback_loop)]:
         tracemalloc.start()
         t0 = time.perf_counter()
         step()

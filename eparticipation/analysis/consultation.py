@@ -146,6 +146,101 @@ def response_tracking(submissions: pd.DataFrame, by: str | None = None) -> pd.Da
     return table.sort_values("published", ascending=False).reset_index()
 
 
+# -- Session 8: the feedback loop ------------------------------------------------------------------
+# Working days are Monday to Friday. Public holidays are not known to the sample, so by default none
+# are removed (ASSUMED, data/assumptions.csv); pass them as `holidays` for a real consultation.
+LOOP_STATUSES = ("answered", "being_considered", "not_answered", "not_published")
+
+
+def working_days_to_response(submissions: pd.DataFrame, holidays=()) -> pd.Series:
+    """Working days from submission to response: the days after the day of submission, up to and
+    including the day of the answer (answered the same day = 0; Friday to Monday = 1). NaN where
+    there is no response."""
+    start = submissions["submitted_at"].to_numpy("datetime64[D]")
+    end = submissions["response_date"].to_numpy("datetime64[D]")
+    answered = ~np.isnat(end)
+    days = np.full(len(submissions), np.nan)
+    days[answered] = np.busday_count(start[answered] + 1, end[answered] + 1, holidays=list(holidays))
+    return pd.Series(days, index=submissions.index, name="working_days")
+
+
+def response_standard(submissions: pd.DataFrame, standard_days: int = 15, by: str | None = None,
+                      holidays=()) -> pd.DataFrame:
+    """Of the published submissions: how many were answered within `standard_days` working days.
+
+    Columns: published, responded, response_rate, within_standard, within_standard_rate (of the
+    published: the promise a participant experiences), answered_late, still_open,
+    median_working_days (among those answered).
+    """
+    if standard_days < 1:
+        raise ValueError("the response standard must be at least 1 working day")
+    published = submissions[submissions["moderation_status"] == "published"]
+    days = working_days_to_response(published, holidays).to_numpy()
+    frame = pd.DataFrame({
+        "key": published[by].to_numpy() if by else np.zeros(len(published), dtype=int),
+        "responded": ~np.isnan(days),
+        "within": days <= standard_days,  # NaN compares False: unanswered is never within
+        "days": days,
+    })
+    grouped = frame.groupby("key", observed=True)
+    table = pd.DataFrame({"published": grouped.size(), "responded": grouped["responded"].sum(),
+                          "within_standard": grouped["within"].sum(), "median_working_days": grouped["days"].median()})
+    table["response_rate"] = table["responded"] / table["published"]
+    table["within_standard_rate"] = table["within_standard"] / table["published"]
+    table["answered_late"] = table["responded"] - table["within_standard"]
+    table["still_open"] = table["published"] - table["responded"]
+    table = table[["published", "responded", "response_rate", "within_standard", "within_standard_rate",
+                   "answered_late", "still_open", "median_working_days"]]
+    if by is None:
+        return table.reset_index(drop=True)
+    table.index.name = by
+    return table.sort_values("within_standard_rate", ascending=False, kind="stable").reset_index()
+
+
+def open_working_days(submissions: pd.DataFrame, holidays=()) -> int:
+    """Working days from the first to the last day on which submissions arrived, both included."""
+    first, last = submissions["submitted_at"].min(), submissions["submitted_at"].max()
+    return int(np.busday_count(np.datetime64(first.date()), np.datetime64(last.date()) + 1, holidays=list(holidays)))
+
+
+def answered_within_curve(submissions: pd.DataFrame, max_days: int = 40, holidays=()) -> pd.DataFrame:
+    """For each number of working days 0..max_days: the share of published submissions answered
+    within it (and the share of the answered ones). The curve a response standard is read from."""
+    published = submissions[submissions["moderation_status"] == "published"]
+    days = working_days_to_response(published, holidays).dropna().to_numpy().astype(int)
+    counts = np.bincount(np.clip(days, 0, max_days + 1), minlength=max_days + 2)[: max_days + 1]
+    cumulative = np.cumsum(counts)
+    return pd.DataFrame({"working_days": np.arange(max_days + 1),
+                         "share_of_published": cumulative / max(len(published), 1),
+                         "share_of_answered": cumulative / max(len(days), 1)})
+
+
+def loop_status(submissions: pd.DataFrame) -> pd.Series:
+    """What a participant would see at the export date: answered, being_considered (the answer came
+    after the export), not_answered, or not_published (moderated out or still pending)."""
+    codes = np.select(
+        [submissions["moderation_status"].to_numpy() != "published",
+         submissions["response_status"].to_numpy() == "responded",
+         submissions["response_status"].to_numpy() == "in_progress"],
+        [3, 0, 1], default=2)
+    return pd.Series(pd.Categorical.from_codes(codes, categories=list(LOOP_STATUSES)), index=submissions.index,
+                     name="status")
+
+
+def loop_status_by(submissions: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
+    """Counts of each loop status (one column each) and their shares (`share_<status>`), per group."""
+    key = submissions[by] if by else pd.Series("all", index=submissions.index, name="group")
+    counts = pd.crosstab(key, loop_status(submissions)).reindex(columns=list(LOOP_STATUSES), fill_value=0)
+    counts.columns = list(LOOP_STATUSES)
+    shares = counts.div(counts.sum(axis=1), axis=0).add_prefix("share_")
+    table = counts.join(shares)
+    table.insert(0, "submissions", counts.sum(axis=1))
+    if by is None:
+        return table.reset_index(drop=True)
+    table.index.name = by
+    return table.sort_values("submissions", ascending=False, kind="stable").reset_index()
+
+
 def weekly_activity(submissions: pd.DataFrame) -> pd.DataFrame:
     """Submissions and responses per consultation week (week 1 starts on the first submission's day)."""
     start = submissions["submitted_at"].min().normalize()

@@ -145,6 +145,16 @@ ASSUMPTIONS: tuple[Assumption, ...] = (
     _a("response_delay_days", {"median": 12, "lognormal_sigma": 0.8},
        "Answers take days to weeks; anything not answered by the export date is 'in_progress'.", "response_date"),
     _a("export_date", str(AS_OF.date()), "Four weeks after the consultation closed.", "response_status"),
+    # Session 8 reads the sample with these two; the generator itself does not use them.
+    _a("working_week", "Monday to Friday; no public holidays removed",
+       "A Monday-to-Friday week. The sample has no holiday calendar, so public holidays count as working days "
+       "and the measured times are slightly longer than they would be.",
+       "Session 8: working days from submission to response"),
+    _a("response_standard_working_days", 15,
+       "Law No. 1308-IVQ of 30 Sep 2015 on citizens' applications, Art. 10.1: applications are considered within "
+       "15 working days, or 30 where additional study is needed. Used as a benchmark, not a ruling that every "
+       "consultation comment is an application.", "Session 8: share answered within the standard",
+       status="SOURCED"),
 )
 _PARAM = {a.parameter: a.value for a in ASSUMPTIONS}
 
