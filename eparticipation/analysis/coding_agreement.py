@@ -74,11 +74,10 @@ def compare_with_key(codings: pd.DataFrame, key: pd.DataFrame) -> pd.DataFrame:
     if unknown_ids:
         raise CourseDataError(f"comment(s) not in the key: {', '.join(map(str, unknown_ids[:5]))}.",
                               fix="Code only comments from the sample.")
+    codings = codings.reindex(columns=["text_id", *DIMENSIONS])  # an uncoded dimension is all missing
     merged = codings.merge(key[["text_id", "topic", "stance", "alt_topic", "alt_stance", "ambiguous"]],
                            on="text_id", suffixes=("", "_key"))
     for dimension in DIMENSIONS:
-        if dimension not in merged:
-            merged[dimension] = None
         _check_codes(merged[dimension], dimension)
         given = merged[dimension]
         result = np.where(given == merged[f"{dimension}_key"], "match",
@@ -115,14 +114,14 @@ def agreement_with_key(compared: pd.DataFrame, dimension: str) -> KeyAgreement:
                         _kappa(coded[dimension], coded[f"{dimension}_key"]) if n >= 2 else None)
 
 
-def _kappa(a, b) -> float:
+def _kappa(a, b, labels=None) -> float:
     """Cohen's kappa; 1.0 when both coders used one and the same code everywhere (sklearn gives nan)."""
     with warnings.catch_warnings():  # one code used by both: sklearn warns and returns nan, handled below
         warnings.simplefilter("ignore")
-        value = cohen_kappa_score(a, b)
+        value = cohen_kappa_score(a, b, labels=labels)
     if np.isnan(value):
         return 1.0 if (np.asarray(a) == np.asarray(b)).all() else 0.0
-    return round(float(value), 3)
+    return round(float(value), 3) + 0.0
 
 
 def kappa_band(kappa: float | None) -> str | None:
@@ -179,15 +178,18 @@ def pool_codings(codings: pd.DataFrame, dimension: str, *, top: int = 20) -> Poo
 
 
 def _pairwise(coded: pd.DataFrame, dimension: str, coders: list) -> pd.DataFrame:
-    wide = coded.pivot(index="text_id", columns="coder", values=dimension)
+    # codes as 0..k-1: the same kappa, and sklearn then counts them without a Python loop
+    numbers = pd.Categorical(coded[dimension], categories=DIMENSIONS[dimension]).codes.astype(float)
+    labels = np.arange(len(DIMENSIONS[dimension]))
+    wide = coded.assign(**{dimension: numbers}).pivot(index="text_id", columns="coder", values=dimension)
     rows = []
     for a, b in combinations(coders, 2):
-        both = wide[[a, b]].dropna()
+        both = wide[[a, b]].dropna().astype(int)
         if len(both) == 0:
             continue
         rows.append({"coder_a": a, "coder_b": b, "n_common": len(both),
                      "percent": round(100 * float((both[a] == both[b]).mean()), 1),
-                     "kappa": _kappa(both[a], both[b]) if len(both) >= 2 else None})
+                     "kappa": _kappa(both[a].to_numpy(), both[b].to_numpy(), labels) if len(both) >= 2 else None})
     return pd.DataFrame(rows, columns=["coder_a", "coder_b", "n_common", "percent", "kappa"])
 
 
@@ -199,7 +201,7 @@ def _fleiss(counts: np.ndarray) -> float:
     expected = float((shares ** 2).sum())
     if expected >= 1.0:  # everyone used one code: perfect agreement, no chance correction possible
         return 1.0
-    return round(float((observed - expected) / (1 - expected)), 3)
+    return round(float((observed - expected) / (1 - expected)), 3) + 0.0  # + 0.0: no "-0.0"
 
 
 def _disagreements(shared: pd.DataFrame, top: int) -> tuple[int, pd.DataFrame]:
