@@ -49,8 +49,9 @@ def test_coding_exercise_saves_compares_and_restores_after_restart(browser, lab,
     form.wait_for(timeout=30000)
     assert "Loaded from your workbook" in form.locator(".ep-saved").inner_text()
     for text_id, (topic, stance) in CODES.items():
-        assert form.locator(f".ep-field-{text_id}-topic select").input_value() == topic
-        assert form.locator(f".ep-field-{text_id}-stance select").input_value() == stance
+        # ipywidgets' <select> carries the option labels as values
+        assert form.locator(f".ep-field-{text_id}-topic select").input_value() == i18n.t(f"coding.topic.{topic}", "en")
+        assert form.locator(f".ep-field-{text_id}-stance select").input_value() == i18n.t(f"coding.stance.{stance}", "en")
     expect(form.locator(".ep-coding-results")).to_contain_text(next(iter(CODES)), timeout=15000)
     canvas = page.locator(f"{ACTIVE} .ep-canvas-body")
     assert i18n.t("coding.title", "en") in canvas.inner_text(), "the canvas does not show the saved section"
