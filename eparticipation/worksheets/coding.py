@@ -137,7 +137,8 @@ def comparison_rows(answers: Coding, lang: str) -> tuple[tuple[str, ...], ...]:
         key_stance = _code_text("stance", row.stance_key, lang)
         if isinstance(row.alt_stance, str) and row.alt_stance:
             key_stance += f" / {_code_text('stance', row.alt_stance, lang)}"
-        results = " · ".join(i18n.t(f"coding.result.{r}", lang) for r in (row.topic_result, row.stance_result) if r)
+        results = " · ".join(f"{i18n.t(f'coding.dimension.{d}', lang)}: {i18n.t(f'coding.result.{r}', lang)}"
+                             for d, r in (("topic", row.topic_result), ("stance", row.stance_result)) if r)
         rows.append((row.text_id, _code_text("topic", row.topic, lang), key_topic,
                      _code_text("stance", row.stance, lang), key_stance, results))
     return tuple(rows)
