@@ -167,29 +167,34 @@ def pool_codings(codings: pd.DataFrame, dimension: str, *, top: int = 20) -> Poo
     coded = codings.loc[codings[dimension].notna(), ["coder", "text_id", dimension]]
     _check_codes(coded[dimension], dimension)
     coded = coded.drop_duplicates(["coder", "text_id"], keep="last")
-    coders = sorted(coded["coder"].unique())
-    pairwise = _pairwise(coded, dimension, coders)
-    per_comment = coded.groupby(["text_id", dimension], observed=True).size().unstack(fill_value=0)
-    raters = per_comment.sum(axis=1)
-    shared = per_comment[raters >= 2]
+    codes = DIMENSIONS[dimension]
+    coder_index, coders = pd.factorize(coded["coder"], sort=True)
+    text_index, texts = pd.factorize(coded["text_id"], sort=True)
+    # comments × coders, each cell the code's number 0..k-1 or -1 (not coded): plain arrays keep 1M codings fast
+    wide = np.full((len(texts), len(coders)), -1, dtype=np.int16)
+    wide[text_index, coder_index] = pd.Categorical(coded[dimension], categories=codes).codes
+    counts = np.stack([(wide == j).sum(axis=1) for j in range(len(codes))], axis=1)
+    shared_rows = counts.sum(axis=1) >= 2
+    shared = pd.DataFrame(counts[shared_rows], index=texts[shared_rows], columns=list(codes))
     fleiss = _fleiss(shared.to_numpy()) if len(shared) else None
     n_disagreed, disagreements = _disagreements(shared, top)
-    return PooledAgreement(dimension, len(coders), len(shared), pairwise, fleiss, n_disagreed, disagreements)
+    return PooledAgreement(dimension, len(coders), len(shared), _pairwise(wide, list(coders), len(codes)), fleiss,
+                           n_disagreed, disagreements)
 
 
-def _pairwise(coded: pd.DataFrame, dimension: str, coders: list) -> pd.DataFrame:
-    # codes as 0..k-1: the same kappa, and sklearn then counts them without a Python loop
-    numbers = pd.Categorical(coded[dimension], categories=DIMENSIONS[dimension]).codes.astype(float)
-    labels = np.arange(len(DIMENSIONS[dimension]))
-    wide = coded.assign(**{dimension: numbers}).pivot(index="text_id", columns="coder", values=dimension)
+def _pairwise(wide: np.ndarray, coders: list, n_codes: int) -> pd.DataFrame:
+    """Percent agreement and Cohen's kappa of every pair of coders, on the comments both coded."""
+    labels = np.arange(n_codes)  # codes as 0..k-1: sklearn then counts them without a Python loop
     rows = []
-    for a, b in combinations(coders, 2):
-        both = wide[[a, b]].dropna().astype(int)
-        if len(both) == 0:
+    for a, b in combinations(range(len(coders)), 2):
+        both = (wide[:, a] >= 0) & (wide[:, b] >= 0)
+        n = int(both.sum())
+        if n == 0:
             continue
-        rows.append({"coder_a": a, "coder_b": b, "n_common": len(both),
-                     "percent": round(100 * float((both[a] == both[b]).mean()), 1),
-                     "kappa": _kappa(both[a].to_numpy(), both[b].to_numpy(), labels) if len(both) >= 2 else None})
+        x, y = wide[both, a], wide[both, b]
+        rows.append({"coder_a": coders[a], "coder_b": coders[b], "n_common": n,
+                     "percent": round(100 * float((x == y).mean()), 1),
+                     "kappa": _kappa(x, y, labels) if n >= 2 else None})
     return pd.DataFrame(rows, columns=["coder_a", "coder_b", "n_common", "percent", "kappa"])
 
 
