@@ -201,3 +201,15 @@ def test_language_switch_relabels_choices_and_keeps_codes(store):
     exercise.set_language("az")
     field = exercise.fields[f"{IDS[0]}:topic"]
     assert field.value == "great_return" and field.options[0][0] == i18n.t("coding.choose_topic", "az")
+
+
+def test_numbers_in_the_page_and_texts_follow_the_sample_size():
+    from pathlib import Path
+
+    from eparticipation.analysis.coding_agreement import SAMPLE_SIZE, SAMPLE_SEED
+
+    assert len(SAMPLE) == SAMPLE_SIZE == 12 and SAMPLE_SEED == 7
+    page = (Path(__file__).resolve().parents[2] / "book" / "sessions" / "s07-analysing-input.md").read_text(encoding="utf-8")
+    assert "twelve SYNTHETIC comments" in page
+    for lang in ("en", "az"):
+        assert str(SAMPLE_SIZE) in i18n.t("coding.kappa_meaning", lang)
