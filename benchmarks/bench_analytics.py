@@ -14,6 +14,7 @@ import sys
 import time
 import tracemalloc
 
+import numpy as np
 import pandas as pd
 
 
@@ -77,11 +78,26 @@ def run(n: int, seed: int = 2030) -> dict[str, tuple[float, float]]:
         an.loop_status_by(s, "channel")
         an.open_working_days(s)
 
+    def coding_agreement():
+        # Session 7: n codings of the text bank by 5 coders (n / 5 comments each, codes drawn at random),
+        # pooled per dimension: pairwise Cohen's kappa, Fleiss' kappa and the comments coded differently.
+        from eparticipation.analysis.coding_agreement import DIMENSIONS, pool_codings
+
+        rng = np.random.default_rng(seed)
+        comments = max(1, n // 5)
+        codings = pd.DataFrame({
+            "coder": np.repeat(np.arange(5), comments), "text_id": np.tile(np.arange(comments), 5),
+            **{d: pd.Categorical.from_codes(rng.integers(0, len(codes), 5 * comments), codes)
+               for d, codes in DIMENSIONS.items()}})
+        for dimension in DIMENSIONS:
+            pool_codings(codings, dimension)
+
     results = {}
     for name, step in [("generate", generate), ("participation", participation), ("representativeness", representativeness),
                        ("post-stratification", weights), ("topics+keywords", topics_keywords), ("response tracking", responses),
                        ("channel reach (s06)", channels),
-                       ("feedback loop (s08)", feedback_loop)]:
+                       ("feedback loop (s08)", feedback_loop),
+                       ("coding agreement", coding_agreement)]:
         tracemalloc.start()
         t0 = time.perf_counter()
         step()

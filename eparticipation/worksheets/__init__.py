@@ -12,7 +12,7 @@ its worksheet module and one line to `COURSE_SECTIONS` (in session order).
 """
 
 from eparticipation.workbook import sections
-from eparticipation.worksheets import (channel_mix, epi_levels, framework_map, lessons, profile, readiness,
+from eparticipation.worksheets import (channel_mix, coding, epi_levels, framework_map, lessons, profile, readiness,
                                        response_commitments)
 
 COURSE_SECTIONS = (
@@ -22,6 +22,7 @@ COURSE_SECTIONS = (
     framework_map.SECTION,
     lessons.SECTION,
     channel_mix.SECTION,
+    coding.SECTION,
     response_commitments.SECTION,
 )
 

@@ -281,9 +281,21 @@ def run_all(page, *, restart: bool = False) -> None:
     page.locator(f"{ACTIVE} .jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=60000)
 
 
+def open_exercise(browser, base: str, token: str, path: str, key: str):
+    """Open an exercise notebook, check its widgets load, run it; (context, page, watch, form)."""
+    context, page, watch = open_notebook(browser, base, token, path)
+    notebook_text = page.locator(f"{ACTIVE} .jp-Notebook").inner_text().lower()
+    assert "model not found" not in notebook_text and "error displaying widget" not in notebook_text
+    run_all(page)
+    form = page.locator(f"{ACTIVE} .ep-exercise-{key}").first
+    form.wait_for(timeout=30000)
+    return context, page, watch, form
+
+
 @pytest.fixture(scope="session")
 def lab_driver():
-    """Helpers to drive notebooks in Lab: open_notebook(browser, base, token, path), run_all(page)."""
-    return SimpleNamespace(ACTIVE=ACTIVE, open_notebook=open_notebook, run_all=run_all)
+    """Helpers to drive notebooks in Lab: open_notebook(browser, base, token, path), run_all(page),
+    open_exercise(browser, base, token, path, key)."""
+    return SimpleNamespace(ACTIVE=ACTIVE, open_notebook=open_notebook, run_all=run_all, open_exercise=open_exercise)
 
 
