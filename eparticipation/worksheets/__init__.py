@@ -12,7 +12,7 @@ its worksheet module and one line to `COURSE_SECTIONS` (in session order).
 """
 
 from eparticipation.workbook import sections
-from eparticipation.worksheets import epi_levels, framework_map, lessons, profile, readiness
+from eparticipation.worksheets import epi_levels, framework_map, lessons, outreach, profile, readiness
 
 COURSE_SECTIONS = (
     profile.SECTION,
@@ -20,6 +20,7 @@ COURSE_SECTIONS = (
     readiness.SECTION,
     framework_map.SECTION,
     lessons.SECTION,
+    outreach.SECTION,
 )
 
 for _section in COURSE_SECTIONS:
