@@ -45,6 +45,20 @@ def run(n: int, seed: int = 2030) -> dict[str, tuple[float, float]]:
         per_submission = w.to_numpy()[s["participant_id"].to_numpy() - 1]  # ids are 1..n, so index directly
         an.weighted_shares(s, "topic", pd.Series(per_submission))
 
+    def session5_weighting():
+        # Session 5: the outreach projection, group representation, region x age-band cell weights,
+        # the effective sample size and the topic ranking before and after weighting.
+        from eparticipation.data.consultation import adult_age_shares, group_benchmarks
+
+        p, s = state["p"], state["s"]
+        an.representativeness_index(an.share_ratios(population.round(3) * 100, population))
+        an.groups_before_after(p, group_benchmarks(), an.post_stratification_weights(p, population))
+        cells = an.post_stratification_weights(p, an.joint_shares(population, adult_age_shares()), ["region", "age_band"])
+        an.weight_diagnostics(cells)
+        an.cell_table(p, cells, ["region", "age_band"])
+        per_submission = an.submission_weights(s, p, cells)
+        an.weighted_ranking(s, "topic", per_submission, an.effective_sample_size(cells))
+
     def topics_keywords():
         s = state["s"]
         an.topic_summary(s)
@@ -60,7 +74,8 @@ def run(n: int, seed: int = 2030) -> dict[str, tuple[float, float]]:
 
     results = {}
     for name, step in [("generate", generate), ("participation", participation), ("representativeness", representativeness),
-                       ("post-stratification", weights), ("topics+keywords", topics_keywords), ("response tracking", responses)]:
+                       ("post-stratification", weights), ("s5 weighting", session5_weighting),
+                       ("topics+keywords", topics_keywords), ("response tracking", responses)]:
         tracemalloc.start()
         t0 = time.perf_counter()
         step()

@@ -11,6 +11,23 @@ import numpy as np
 import pandas as pd
 
 
+def at_a_glance(participants: pd.DataFrame, submissions: pd.DataFrame) -> pd.Series:
+    """The consultation in a few numbers: who, how much, when, and how much of it was answered."""
+    first, last = submissions["submitted_at"].min(), submissions["submitted_at"].max()
+    published = submissions["moderation_status"] == "published"
+    return pd.Series({
+        "participants": len(participants),
+        "submissions": len(submissions),
+        "submissions per participant": round(len(submissions) / max(len(participants), 1), 1),
+        "first submission": first.date().isoformat(),
+        "last submission": last.date().isoformat(),
+        "channels used": int(submissions["channel"].nunique()),
+        "priorities (topics)": int(submissions["topic"].nunique()),
+        "published (%)": round(100 * published.mean(), 1),
+        "answered, of published (%)": round(100 * (submissions.loc[published, "response_status"] == "responded").mean(), 1),
+    }, name="value")
+
+
 def participation_by(table: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
     """Counts and shares of rows (participants or submissions) per group of `by`, largest first."""
     keys = [by] if isinstance(by, str) else list(by)
@@ -121,6 +138,17 @@ def joint_shares(first: pd.Series, second: pd.Series) -> pd.Series:
     index = pd.MultiIndex.from_product([first.index, second.index], names=[first.index.name, second.index.name])
     values = np.outer(first / first.sum(), second / second.sum()).ravel()
     return pd.Series(values, index=index, name="population_share")
+
+
+def cell_table(participants: pd.DataFrame, weights: pd.Series, by: list[str]) -> pd.DataFrame:
+    """Per cell (e.g. region x age band): participants, the weight each carries, and the cell's share
+    of the weighted total — largest weight first, so the cells a handful of people speak for come first."""
+    frame = participants[by].copy()
+    frame["weight"] = np.asarray(weights, dtype=float)
+    table = frame.groupby(by, observed=True).agg(participants=("weight", "size"), weight=("weight", "first"),
+                                                  weighted=("weight", "sum"))
+    table["weighted_share"] = table.pop("weighted") / table["weight"].mul(table["participants"]).sum()
+    return table.sort_values(["weight", "participants"], ascending=[False, True]).reset_index()
 
 
 def effective_sample_size(weights: pd.Series | np.ndarray) -> float:

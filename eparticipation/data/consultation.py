@@ -214,3 +214,19 @@ def group_benchmarks(reference_date: str = "2024-01-01") -> pd.DataFrame:
              "status": shares[group][1], "source": shares[group][2]}
             for group, (column, members) in OUTREACH_GROUPS.items()]
     return pd.DataFrame(rows)
+
+
+def adult_age_shares() -> pd.Series:
+    """The ASSUMED age structure of the adult population (data/assumptions.csv), indexed by age band."""
+    from eparticipation.data.generator import ASSUMPTIONS
+
+    shares = {a.parameter: a.value for a in ASSUMPTIONS}["age_band_share_adult_population"]
+    return pd.Series(shares, name="population_share").rename_axis("age_band")
+
+
+def settlement_population_shares(reference_date: str = "2024-01-01") -> pd.Series:
+    """Urban and rural shares of the population (fractions; SOURCED: the fact table, SSC figures)."""
+    from eparticipation.data.context import national_figure
+
+    rural = national_figure("rural_population_share", reference_date) / 100
+    return pd.Series({"urban": 1 - rural, "rural": rural}, name="population_share").rename_axis("settlement")

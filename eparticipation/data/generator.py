@@ -145,6 +145,10 @@ ASSUMPTIONS: tuple[Assumption, ...] = (
     _a("response_delay_days", {"median": 12, "lognormal_sigma": 0.8},
        "Answers take days to weeks; anything not answered by the export date is 'in_progress'.", "response_date"),
     _a("export_date", str(AS_OF.date()), "Four weeks after the consultation closed.", "response_status"),
+    _a("age_structure_by_region", "age_band_share_adult_population, the same in every economic region",
+       "The stored sources give no age structure by region; the national (itself ASSUMED) structure is applied to "
+       "each region to illustrate weights by region and age band. Not used to generate the data.",
+       "Session 5: region x age-band weights (illustration of unstable weights)"),
 )
 _PARAM = {a.parameter: a.value for a in ASSUMPTIONS}
 

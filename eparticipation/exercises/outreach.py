@@ -29,6 +29,7 @@ from eparticipation.workbook.store import WorkbookStore
 from eparticipation.worksheets.feedback import Feedback
 from eparticipation.worksheets.outreach import (
     GROUPS, REGION_CODES, SECTION, Baseline, Outreach, chart_summary, default_baseline, format_share, group_index,
+    index_text,
     outreach_feedback, parse_planned, parse_share, projection, region_name, region_table, region_total,
     rounded_to_total)
 from eparticipation.data.context import REGION_NAMES
@@ -187,11 +188,11 @@ class OutreachExercise(Exercise):
     def after_update(self, answers: Outreach) -> None:  # type: ignore[override]
         self.total.value = self._total_html(answers)
         plan = projection(answers, self.baseline)
-        current = f"{self.baseline.current_index:.2f}"
-        parts = [i18n.t("outreach.projection.index", self.lang, projected=f"{plan.index:.2f}", current=current)
+        current = index_text(self.baseline.current_index)
+        parts = [i18n.t("outreach.projection.index", self.lang, projected=index_text(plan.index), current=current)
                  if plan else i18n.t("outreach.projection.waiting", self.lang, current=current)]
         groups = [i18n.t("outreach.projection.group", self.lang, group=i18n.t(f"outreach.group.{g}", self.lang),
-                         index=f"{group_index(answers, self.baseline, g):.2f}")
+                         index=index_text(group_index(answers, self.baseline, g)))
                   for g in GROUPS if g in answers.groups]
         if groups:
             parts.append(i18n.t("outreach.projection.groups", self.lang, groups="; ".join(groups)))

@@ -178,6 +178,11 @@ MIN_PER_REGION = 30  # course rule of thumb: fewer people than this and a region
 GOOD_INDEX = 0.9
 
 
+def index_text(value: float) -> str:
+    """An index as shown everywhere in the session (notebook, exercise, export): three decimals."""
+    return f"{value:.3f}"
+
+
 def region_total(answers: Outreach) -> float:
     return round(sum(answers.regions.values()), 2)
 
@@ -247,8 +252,8 @@ def outreach_feedback(answers: Outreach, baseline: Baseline) -> list[Feedback]:
     plan = projection(answers, baseline)
     if plan is not None:
         level = "good" if plan.index >= GOOD_INDEX else "tip"
-        items.append(Feedback(level, "outreach.fb.index", {"projected": f"{plan.index:.2f}",
-                                                           "current": f"{baseline.current_index:.2f}"}))
+        items.append(Feedback(level, "outreach.fb.index", {"projected": index_text(plan.index),
+                                                           "current": index_text(baseline.current_index)}))
         if plan.zero:
             share = sum(baseline.population[r] for r in plan.zero)
             items.append(Feedback("warning", "outreach.fb.zero", {"regions": _regions_param(plan.zero),
@@ -304,13 +309,13 @@ def chart_summary(answers: Outreach, baseline: Baseline, lang: str) -> str:
     table = region_table(answers, baseline)
     parts = []
     for row in table.itertuples():
-        target = i18n.t("common.not_answered", lang) if math.isnan(row.target) else f"{row.target:g}%"
+        target = i18n.t("common.not_answered", lang) if math.isnan(row.target) else f"{row.target:g} %"
         parts.append(i18n.t("outreach.chart.row", lang, region=region_name(row.region, lang),
                             population=f"{row.population:.1f}", current=f"{row.current:.1f}", target=target))
     plan = projection(answers, baseline)
-    index = f"{plan.index:.2f}" if plan else i18n.t("outreach.not_yet", lang)
+    index = index_text(plan.index) if plan else i18n.t("outreach.not_yet", lang)
     return i18n.t("outreach.chart.summary", lang, rows="; ".join(parts), projected=index,
-                  current=f"{baseline.current_index:.2f}")
+                  current=index_text(baseline.current_index))
 
 
 # 5. Render (canvas, Word, Markdown) and the facilitator's dashboard -----------------------------
@@ -337,8 +342,8 @@ def render_outreach(answers: Outreach, lang: str) -> list[Block]:
         if plan is None:
             blocks.append(Para(i18n.t("outreach.render.no_projection", lang, total=f"{region_total(answers):g}")))
         else:
-            blocks.append(Para(i18n.t("outreach.render.index", lang, projected=f"{plan.index:.2f}",
-                                      current=f"{baseline.current_index:.2f}")))
+            blocks.append(Para(i18n.t("outreach.render.index", lang, projected=index_text(plan.index),
+                                      current=index_text(baseline.current_index))))
         blocks.append(Figure(None, chart_summary(answers, baseline, lang)))
     blocks.append(Heading(i18n.t("outreach.groups", lang), 3))
     group_rows = []
@@ -351,7 +356,7 @@ def render_outreach(answers: Outreach, lang: str) -> list[Block]:
         index = group_index(answers, baseline, group)
         group_rows.append((i18n.t(f"outreach.group.{group}", lang),
                            f"{info.population:.1f}% ({i18n.t(f'outreach.status.{info.status}', lang)})",
-                           _pct(info.current), _pct(target), "—" if index is None else f"{index:.2f}"))
+                           _pct(info.current), _pct(target), "—" if index is None else index_text(index)))
     blocks.append(Table(header=(i18n.t("outreach.col.group", lang), i18n.t("outreach.col.population", lang),
                                 i18n.t("outreach.col.current", lang), i18n.t("outreach.col.target", lang),
                                 i18n.t("outreach.col.index", lang)), rows=tuple(group_rows)))
@@ -405,7 +410,7 @@ def aggregate_outreach(entries: Entries, lang: str) -> list[Block]:
         blocks.append(Table(header=(i18n.t("outreach.col.region", lang), i18n.t("outreach.col.population", lang),
                                     i18n.t("outreach.col.current", lang), i18n.t("outreach.dash.mean_target", lang),
                                     i18n.t("outreach.dash.range", lang)), rows=rows))
-        index_rows = tuple((label, f"{projection(answers, baseline).index:.2f}")
+        index_rows = tuple((label, index_text(projection(answers, baseline).index))
                            for label, answers in entries if targets_add_up(answers))
         blocks.append(Table(header=(i18n.t("readiness.dash.participant", lang), i18n.t("outreach.col.index", lang)),
                             rows=index_rows))

@@ -298,10 +298,10 @@ def test_typing_saves_and_the_projection_follows(store):
     exercise.fill_empty(EVEN)
     assert store.load("outreach").answers.regions["Baku"] == 60.0  # the typed box is not overwritten
     exercise.fields["target_ER01"].value = "7.7"  # 13 boxes of 7.1 % and this one: 100 %
-    assert "✔" in exercise.total.value and "0.99 with your targets" in exercise.projection.value
+    assert "✔" in exercise.total.value and "0.994 with your targets" in exercise.projection.value
     assert exercise.saved.value.startswith("Saved at")
     exercise.fields["group_rural"].value = "20"
-    assert "Rural residents 0.74" in exercise.projection.value  # 1 − |0.20 − 0.455|
+    assert "Rural residents 0.745" in exercise.projection.value  # 1 − |0.20 − 0.455|
     assert "Rural residents: your target of 20 %" in exercise.feedback.value
 
 
@@ -347,7 +347,7 @@ def test_saved_answers_come_back_in_a_new_widget(store):
     assert exercise.fields["target_ER01"].value == f"{EVEN['Baku']:g}"
     assert exercise.fields["group_older"].value == "30" and exercise.fields["planned"].value == "1200"
     assert exercise.saved.value == i18n.t("saved.loaded", "en")
-    assert "1.00 with your targets" in exercise.projection.value
+    assert "1.000 with your targets" in exercise.projection.value
 
 
 def test_language_switch_relabels_regions_hints_and_feedback(store):
@@ -373,7 +373,7 @@ def test_chart_and_its_summary_are_shown(store):
     bundle = exercise.chart.outputs[0]["data"]
     figure = bundle["application/vnd.plotly.v1+json"]
     assert [trace["name"] for trace in figure["data"]] == ["Population", "Now (SYNTHETIC)", "Target"]
-    assert "Projected representativeness: 1.00" in exercise.chart_summary.value
+    assert "Projected representativeness: 0.997 (now 0.590)" in exercise.chart_summary.value
 
 
 def test_azerbaijani_texts_are_flagged_for_native_review_and_use_azerbaijani_letters():
