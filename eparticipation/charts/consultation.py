@@ -9,6 +9,8 @@ Series differ by pattern as well as colour, so the charts survive black-and-whit
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -25,16 +27,27 @@ def _pct(value: float) -> str:
     return f"{100 * value:.1f}%"
 
 
+def _note(fig: go.Figure, note: str, *, left: int = 60) -> None:
+    """The note under the plot (`source_note`), wrapped narrower when long axis labels push the plot
+    area right, so that it is not cut off on a phone-width page."""
+    source_note(fig, note)
+    lines = textwrap.wrap(note, max(45, 90 - left // 6))
+    # Pinned a fixed distance under the plot area (below the axis title), with room for every line.
+    fig.layout.annotations[-1].update(text="<br>".join(lines), y=0, yshift=-62, yanchor="top")
+    fig.update_layout(margin=dict(b=80 + 15 * len(lines)))
+
+
 def channel_chart(table: pd.DataFrame) -> CourseChart:
     """Horizontal bars: share of submissions per channel (`participation_by(submissions, "channel")`)."""
     rows = table.sort_values("share")
     fig = go.Figure(go.Bar(
         y=rows["channel"].astype(str), x=100 * rows["share"], orientation="h", marker=dict(color=PALETTE[0], line=_BAR_LINE),
-        text=[_pct(v) for v in rows["share"]], textposition="outside", hovertemplate="%{y}: %{x:.1f}%<extra></extra>"))
+        text=[_pct(v) for v in rows["share"]], textposition="outside", cliponaxis=False,
+        hovertemplate="%{y}: %{x:.1f}%<extra></extra>"))
     fig.update_layout(title=f"{SYNTHETIC}: submissions by channel", xaxis=dict(title="Share of submissions", ticksuffix="%"),
-                      yaxis=dict(showgrid=False), height=430, margin=dict(l=200))
+                      yaxis=dict(showgrid=False), height=430, margin=dict(l=200, r=70))
     note = assumption_note("channel_by_age", "rural_channel_shift")
-    source_note(fig, note)
+    _note(fig, note, left=200)
     listing = "; ".join(f"{r.channel} {_pct(r.share)} ({r.count:,} submissions)" for r in table.itertuples())
     return CourseChart(fig, f"{SYNTHETIC}, submissions by channel, largest first: {listing}. {note}")
 
@@ -58,24 +71,33 @@ def weekly_chart(weekly: pd.DataFrame) -> CourseChart:
     return CourseChart(fig, f"{SYNTHETIC}, per week: {listing}. Busiest week: {int(busiest['week'])}. {note}")
 
 
+def _paired_bars(labels: list[str], pairs: list[tuple[pd.Series, str, str, str, str]], *, title: str, x_title: str,
+                 left: int, height: int) -> go.Figure:
+    """Grouped horizontal bars, two per label: `pairs` are (shares 0-1, name, colour, pattern, hover words)."""
+    fig = go.Figure([
+        go.Bar(y=labels, x=100 * values, orientation="h", name=name,
+               marker=dict(color=colour, pattern=dict(shape=shape), line=_BAR_LINE),
+               hovertemplate="%{y}: %{x:.1f}% " + hover + "<extra></extra>")
+        for values, name, colour, shape, hover in pairs
+    ])
+    fig.update_layout(barmode="group", title_text=title, xaxis=dict(title=x_title, ticksuffix="%"),
+                      yaxis=dict(showgrid=False, tickfont=dict(size=12)),
+                      legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
+                      title=dict(yref="container", y=0.96, yanchor="top"), margin=dict(l=left, t=140), height=height)
+    return fig
+
+
 def representation_chart(ratios: pd.DataFrame) -> CourseChart:
     """Grouped bars per region: share of the population (solid) and of the participants (hatched),
     from `representation_ratios`; regions in order of their ratio, most under-represented at the top."""
     rows = ratios.sort_values("ratio", ascending=False)  # plotly draws the first bar at the bottom
-    regions = rows["region"].astype(str).tolist()
-    fig = go.Figure([
-        go.Bar(y=regions, x=100 * rows["population_share"], orientation="h", name="Share of the population",
-               marker=dict(color=PALETTE[4], line=_BAR_LINE), hovertemplate="%{y}: %{x:.1f}% of the population<extra></extra>"),
-        go.Bar(y=regions, x=100 * rows["sample_share"], orientation="h", name="Share of the participants (SYNTHETIC)",
-               marker=dict(color=PALETTE[1], pattern=dict(shape="/"), line=_BAR_LINE),
-               hovertemplate="%{y}: %{x:.1f}% of the participants<extra></extra>"),
-    ])
-    fig.update_layout(barmode="group", title=f"{SYNTHETIC}: who took part, by economic region, against the population",
-                      xaxis=dict(title="Share", ticksuffix="%"), yaxis=dict(showgrid=False),
-                      legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), title_yref="container", title_y=0.98,
-                      margin=dict(l=170, t=110), height=640)
+    fig = _paired_bars(rows["region"].astype(str).tolist(), [
+        (rows["population_share"], "Share of the population", PALETTE[4], "", "of the population"),
+        (rows["sample_share"], "Share of the participants (SYNTHETIC)", PALETTE[1], "/", "of the participants"),
+    ], title=f"{SYNTHETIC}: who took part, by economic<br>region, against the population", x_title="Share",
+        left=170, height=660)
     note = f"{assumption_note('region_participation_propensity')} {POPULATION_SOURCE}."
-    source_note(fig, note)
+    _note(fig, note, left=170)
     listing = "; ".join(f"{r.region} {_pct(r.sample_share)} of participants vs {_pct(r.population_share)} of the population "
                         f"(ratio {r.ratio:.2f})" for r in ratios.sort_values("ratio").itertuples())
     return CourseChart(fig, f"{SYNTHETIC}, participants and population by economic region, most under-represented first: "
@@ -88,7 +110,7 @@ def ratio_map(geojson: dict, ratios: pd.DataFrame) -> CourseChart:
     note = f"{assumption_note('region_participation_propensity')} {POPULATION_SOURCE}. Boundaries: Natural Earth; " \
            f"regions per Decree No. 1386 (2021)"
     chart = maps.region_map(geojson, values, name_property="economic_region_2021",
-                            title=f"{SYNTHETIC}: representation ratio by economic region (1 = as the population)",
+                            title="SYNTHETIC: representation ratio by economic region",
                             value_label="ratio", source=note, value_format=".2f")
     return chart
 
@@ -97,20 +119,14 @@ def topic_chart(ranking: pd.DataFrame) -> CourseChart:
     """Grouped horizontal bars per priority: share of submissions before (solid) and after (hatched)
     weighting by region, from `weighted_ranking(submissions, "topic", …)`."""
     rows = ranking.iloc[::-1]
-    labels = [TOPIC_LABELS.get(str(t), str(t)) for t in rows["topic"]]
-    fig = go.Figure([
-        go.Bar(y=labels, x=100 * rows["raw_share"], orientation="h", name="Unweighted",
-               marker=dict(color=PALETTE[0], line=_BAR_LINE), hovertemplate="%{y}: %{x:.1f}% unweighted<extra></extra>"),
-        go.Bar(y=labels, x=100 * rows["weighted_share"], orientation="h", name="Weighted by region",
-               marker=dict(color=PALETTE[2], pattern=dict(shape="x"), line=_BAR_LINE),
-               hovertemplate="%{y}: %{x:.1f}% weighted<extra></extra>"),
-    ])
-    fig.update_layout(barmode="group", title=f"{SYNTHETIC}: priorities raised, before and after weighting by region",
-                      xaxis=dict(title="Share of submissions", ticksuffix="%"), yaxis=dict(showgrid=False, tickfont=dict(size=12)),
-                      legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), title_yref="container", title_y=0.98,
-                      margin=dict(l=330, t=110), height=560)
+    labels = ["<br>".join(textwrap.wrap(TOPIC_LABELS.get(str(t), str(t)), 30)) for t in rows["topic"]]
+    fig = _paired_bars(labels, [
+        (rows["raw_share"], "Unweighted", PALETTE[0], "", "unweighted"),
+        (rows["weighted_share"], "Weighted by region", PALETTE[2], "x", "weighted"),
+    ], title=f"{SYNTHETIC}: priorities raised,<br>before and after weighting by region", x_title="Share of submissions",
+        left=220, height=600)
     note = f"{assumption_note('topic_share', 'region_participation_propensity')} {POPULATION_SOURCE}."
-    source_note(fig, note)
+    _note(fig, note, left=220)
     listing = "; ".join(f"{TOPIC_LABELS.get(str(r.topic), r.topic)}: {_pct(r.raw_share)} unweighted (rank {r.raw_rank}), "
                         f"{_pct(r.weighted_share)} weighted (rank {r.weighted_rank})" for r in ranking.itertuples())
     return CourseChart(fig, f"{SYNTHETIC}, share of submissions per priority, weighted order: {listing}. {note}")

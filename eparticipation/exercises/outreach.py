@@ -56,7 +56,9 @@ class OutreachExercise(Exercise):
         message.add_class("ep-field-message")
         self.fields[name] = field
         self.messages[name] = message
-        return w.HBox([label, field, hint, message])
+        row = w.HBox([label, field, hint, message])
+        row.add_class(f"ep-row-{name}")
+        return row
 
     def build(self) -> list[w.Widget]:
         rows: list[w.Widget] = [self._tr(w.HTML(), "value", "outreach.baseline_note", wrap="small"),
