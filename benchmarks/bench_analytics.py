@@ -46,11 +46,13 @@ def run(n: int, seed: int = 2030) -> dict[str, tuple[float, float]]:
         an.weighted_shares(s, "topic", pd.Series(per_submission))
 
     def session5_weighting():
-        # Session 5: the outreach projection, group representation, region x age-band cell weights,
-        # the effective sample size and the topic ranking before and after weighting.
+        # Session 5: the consultation at a glance, the outreach projection (share_ratios), group
+        # representation before and after weighting, region x age-band cell weights and their cost
+        # (effective sample size, cell table), and the topic ranking before and after weighting.
         from eparticipation.data.consultation import adult_age_shares, group_benchmarks
 
         p, s = state["p"], state["s"]
+        an.at_a_glance(p, s)
         an.representativeness_index(an.share_ratios(population.round(3) * 100, population))
         an.groups_before_after(p, group_benchmarks(), an.post_stratification_weights(p, population))
         cells = an.post_stratification_weights(p, an.joint_shares(population, adult_age_shares()), ["region", "age_band"])

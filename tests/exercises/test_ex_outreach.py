@@ -117,7 +117,7 @@ def test_targets_that_do_not_add_up_get_a_clear_warning_with_the_gap():
     items = outreach_feedback(Outreach(regions={"Baku": 60, "Karabakh": 27}), BASE)
     total = [item for item in items if item.key == "outreach.fb.total_low"]
     assert total and total[0].level == "warning" and "add 13.0 points" in total[0].text("en")
-    assert "87" in total[0].text("az") and "13.0 bənd" in total[0].text("az")
+    assert "87" in total[0].text("az") and "13.0 faiz bəndi" in total[0].text("az")
     assert "outreach.fb.index" not in keys(items)
     high = outreach_feedback(Outreach(regions={"Baku": 80, "Karabakh": 30}), BASE)
     assert "remove 10.0 points" in [i for i in high if i.key == "outreach.fb.total_high"][0].text("en")
