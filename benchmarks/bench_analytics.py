@@ -46,6 +46,22 @@ def run(n: int, seed: int = 2030) -> dict[str, tuple[float, float]]:
         per_submission = w.to_numpy()[s["participant_id"].to_numpy() - 1]  # ids are 1..n, so index directly
         an.weighted_shares(s, "topic", pd.Series(per_submission))
 
+    def session5_weighting():
+        # Session 5: the consultation at a glance, the outreach projection (share_ratios), group
+        # representation before and after weighting, region x age-band cell weights and their cost
+        # (effective sample size, cell table), and the topic ranking before and after weighting.
+        from eparticipation.data.consultation import adult_age_shares, group_benchmarks
+
+        p, s = state["p"], state["s"]
+        an.at_a_glance(p, s)
+        an.representativeness_index(an.share_ratios(population.round(3) * 100, population))
+        an.groups_before_after(p, group_benchmarks(), an.post_stratification_weights(p, population))
+        cells = an.post_stratification_weights(p, an.joint_shares(population, adult_age_shares()), ["region", "age_band"])
+        an.weight_diagnostics(cells)
+        an.cell_table(p, cells, ["region", "age_band"])
+        per_submission = an.submission_weights(s, p, cells)
+        an.weighted_ranking(s, "topic", per_submission, an.effective_sample_size(cells))
+
     def topics_keywords():
         s = state["s"]
         an.topic_summary(s)
@@ -94,7 +110,8 @@ def run(n: int, seed: int = 2030) -> dict[str, tuple[float, float]]:
 
     results = {}
     for name, step in [("generate", generate), ("participation", participation), ("representativeness", representativeness),
-                       ("post-stratification", weights), ("topics+keywords", topics_keywords), ("response tracking", responses),
+                       ("post-stratification", weights), ("s5 weighting", session5_weighting),
+                       ("topics+keywords", topics_keywords), ("response tracking", responses),
                        ("channel reach (s06)", channels),
                        ("feedback loop (s08)", feedback_loop),
                        ("coding agreement", coding_agreement)]:

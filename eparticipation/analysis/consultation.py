@@ -11,6 +11,23 @@ import numpy as np
 import pandas as pd
 
 
+def at_a_glance(participants: pd.DataFrame, submissions: pd.DataFrame) -> pd.Series:
+    """The consultation in a few numbers: who, how much, when, and how much of it was answered."""
+    first, last = submissions["submitted_at"].min(), submissions["submitted_at"].max()
+    published = submissions["moderation_status"] == "published"
+    return pd.Series({
+        "participants": len(participants),
+        "submissions": len(submissions),
+        "submissions per participant": round(len(submissions) / max(len(participants), 1), 1),
+        "first submission": first.date().isoformat(),
+        "last submission": last.date().isoformat(),
+        "channels used": int(submissions["channel"].nunique()),
+        "priorities (topics)": int(submissions["topic"].nunique()),
+        "published (%)": round(100 * published.mean(), 1),
+        "answered, of published (%)": round(100 * (submissions.loc[published, "response_status"] == "responded").mean(), 1),
+    }, name="value")
+
+
 def participation_by(table: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
     """Counts and shares of rows (participants or submissions) per group of `by`, largest first."""
     keys = [by] if isinstance(by, str) else list(by)
@@ -26,9 +43,20 @@ def representation_ratios(participants: pd.DataFrame, population_shares: pd.Seri
     Groups with no participants have ratio 0. `population_shares` is indexed by group and is
     normalised to sum to 1.
     """
+    counts = participants[by].value_counts().reindex(population_shares.index, fill_value=0)
+    table = share_ratios(counts, population_shares, by)
+    table.insert(1, "participants", counts.astype(int).to_numpy())
+    return table
+
+
+def share_ratios(sample_shares: pd.Series, population_shares: pd.Series, by: str = "region") -> pd.DataFrame:
+    """`representation_ratios` for a mix given as shares (or counts) per group, e.g. a planned one.
+
+    Both are normalised to sum to 1; groups missing from `sample_shares` count as 0.
+    """
     population = population_shares / population_shares.sum()
-    counts = participants[by].value_counts().reindex(population.index, fill_value=0)
-    table = pd.DataFrame({"participants": counts.astype(int), "sample_share": counts / counts.sum(), "population_share": population})
+    sample = sample_shares.reindex(population.index, fill_value=0).astype(float)
+    table = pd.DataFrame({"sample_share": sample / sample.sum(), "population_share": population})
     table["ratio"] = table["sample_share"] / table["population_share"]
     table.index.name = by
     return table.reset_index()
@@ -43,17 +71,108 @@ def representativeness_index(ratios: pd.DataFrame) -> float:
     return float(1 - 0.5 * np.abs(ratios["sample_share"] - ratios["population_share"]).sum())
 
 
-def post_stratification_weights(participants: pd.DataFrame, population_shares: pd.Series, by: str = "region") -> pd.Series:
+def split_index(sample_share: float, population_share: float) -> float:
+    """`representativeness_index` for one group against everyone else (e.g. rural vs urban): 1 − |s − p|."""
+    two = pd.Series({"group": sample_share, "rest": 1 - sample_share})
+    return representativeness_index(share_ratios(two, pd.Series({"group": population_share, "rest": 1 - population_share}),
+                                                 by="part"))
+
+
+def group_representation(participants: pd.DataFrame, benchmarks: pd.DataFrame,
+                         weights: pd.Series | None = None) -> pd.DataFrame:
+    """Per outreach group (rural residents, women, people aged 55+ …): participants in it, their share
+    (weighted, if `weights` are given), the population share, the ratio and the group's `split_index`.
+
+    `benchmarks` has columns group, column, members (the categories that make up the group) and
+    population_share, as `eparticipation.data.consultation.group_benchmarks()` returns.
+    """
+    w = np.ones(len(participants)) if weights is None else np.nan_to_num(np.asarray(weights, dtype=float))
+    rows = []
+    for row in benchmarks.itertuples(index=False):
+        in_group = participants[row.column].isin(list(row.members)).to_numpy()
+        share = float(w[in_group].sum() / w.sum()) if w.sum() else 0.0
+        rows.append({"group": row.group, "participants": int(in_group.sum()), "sample_share": share,
+                     "population_share": row.population_share, "ratio": share / row.population_share,
+                     "index": split_index(share, row.population_share)})
+    return pd.DataFrame(rows)
+
+
+def groups_before_after(participants: pd.DataFrame, benchmarks: pd.DataFrame, weights: pd.Series) -> pd.DataFrame:
+    """Each group's share among participants before and after weighting, against the population:
+    weights built on one split (e.g. region) also move the others, not always towards the population."""
+    before = group_representation(participants, benchmarks)
+    after = group_representation(participants, benchmarks, weights)
+    return pd.DataFrame({"group": before["group"], "population_share": before["population_share"],
+                         "raw_share": before["sample_share"], "weighted_share": after["sample_share"],
+                         "raw_index": before["index"], "weighted_index": after["index"]})
+
+
+def post_stratification_weights(participants: pd.DataFrame, population_shares: pd.Series,
+                                 by: str | list[str] = "region") -> pd.Series:
     """A weight per participant so weighted group shares equal the population's (mean weight 1).
 
-    weight = population share / sample share of the participant's group. Groups with no participants
-    cannot be weighted up — report them rather than hide them (see `representation_ratios`).
+    weight = population share / sample share of the participant's group. `by` may name several
+    columns (cells such as region x age band); `population_shares` is then indexed by tuples in the
+    same order (see `joint_shares`). Groups with no participants cannot be weighted up — report them
+    rather than hide them (see `representation_ratios`); cells missing from the population get NaN.
     """
-    ratios = representation_ratios(participants, population_shares, by).set_index(by)
-    weight_of_group = (ratios["population_share"] / ratios["sample_share"]).replace(np.inf, np.nan)
-    weights = participants[by].map(weight_of_group).astype(float)
-    weights.name = "weight"
+    keys = [by] if isinstance(by, str) else list(by)
+    grouped = participants.groupby(keys, observed=True, sort=True)
+    counts = grouped.size()  # one row per cell present, in the order of `ngroup()`
+    population = population_shares / population_shares.sum()
+    weight_of_cell = population.reindex(counts.index).to_numpy() / (counts.to_numpy() / counts.sum())
+    weights = pd.Series(weight_of_cell[grouped.ngroup().to_numpy()], index=participants.index, name="weight")
     return weights
+
+
+def submission_weights(submissions: pd.DataFrame, participants: pd.DataFrame, weights: pd.Series) -> pd.Series:
+    """Each submission gets its author's weight (so weighted topic shares speak for the population)."""
+    by_id = pd.Series(np.asarray(weights, dtype=float), index=participants["participant_id"].to_numpy())
+    return pd.Series(by_id.reindex(submissions["participant_id"].to_numpy()).to_numpy(), index=submissions.index,
+                     name="weight")
+
+
+def joint_shares(first: pd.Series, second: pd.Series) -> pd.Series:
+    """Population shares of every pair of groups, if the two splits are independent (an assumption:
+    e.g. the same age structure in every region). Indexed by (first, second) tuples."""
+    index = pd.MultiIndex.from_product([first.index, second.index], names=[first.index.name, second.index.name])
+    values = np.outer(first / first.sum(), second / second.sum()).ravel()
+    return pd.Series(values, index=index, name="population_share")
+
+
+def cell_table(participants: pd.DataFrame, weights: pd.Series, by: list[str]) -> pd.DataFrame:
+    """Per cell (e.g. region x age band): participants, the weight each carries, and the cell's share
+    of the weighted total — largest weight first, so the cells a handful of people speak for come first."""
+    frame = participants[by].copy()
+    frame["weight"] = np.asarray(weights, dtype=float)
+    table = frame.groupby(by, observed=True).agg(participants=("weight", "size"), weight=("weight", "first"),
+                                                  weighted=("weight", "sum"))
+    table["weighted_share"] = table.pop("weighted") / table["weight"].mul(table["participants"]).sum()
+    return table.sort_values(["weight", "participants"], ascending=[False, True]).reset_index()
+
+
+def effective_sample_size(weights: pd.Series | np.ndarray) -> float:
+    """Kish's effective sample size, (Σw)² / Σw²: how many equally weighted participants the weighted
+    sample is worth. Equal weights give n; uneven weights give less. Missing weights are left out."""
+    w = np.asarray(weights, dtype=float)
+    w = w[~np.isnan(w)]
+    return float(w.sum() ** 2 / np.square(w).sum()) if len(w) else 0.0
+
+
+def weight_diagnostics(weights: pd.Series) -> pd.Series:
+    """What a set of weights costs: participants, effective sample size, its share of n (efficiency),
+    the smallest and largest weight, and how many participants could not be weighted (missing)."""
+    w = pd.Series(weights, dtype=float)
+    n_eff = effective_sample_size(w)
+    present = int(w.notna().sum())
+    return pd.Series({
+        "participants": present,
+        "effective_sample_size": round(n_eff, 1),
+        "efficiency": round(n_eff / present, 3) if present else 0.0,
+        "smallest_weight": round(float(w.min()), 3),
+        "largest_weight": round(float(w.max()), 3),
+        "not_weighted": int(w.isna().sum()),
+    })
 
 
 def weighted_shares(table: pd.DataFrame, column: str, weights: pd.Series) -> pd.DataFrame:
@@ -62,6 +181,25 @@ def weighted_shares(table: pd.DataFrame, column: str, weights: pd.Series) -> pd.
     raw = frame.groupby(column, observed=True).size()
     weighted = frame.groupby(column, observed=True)["w"].sum()
     return pd.DataFrame({"raw_share": raw / raw.sum(), "weighted_share": weighted / weighted.sum()}).reset_index()
+
+
+def weighted_ranking(table: pd.DataFrame, column: str, weights: pd.Series,
+                     effective_n: float | None = None) -> pd.DataFrame:
+    """`weighted_shares` with each value's rank before and after weighting (1 = largest share) and the
+    change in percentage points, largest weighted share first: does weighting change the headline?
+
+    With `effective_n` (e.g. the participants' `effective_sample_size`), adds `margin_points`: the
+    usual 95 % margin of a share, 1.96 √(p(1−p)/n), in points. A change smaller than the margin is
+    within chance.
+    """
+    shares = weighted_shares(table, column, weights)
+    shares["raw_rank"] = shares["raw_share"].rank(ascending=False, method="min").astype(int)
+    shares["weighted_rank"] = shares["weighted_share"].rank(ascending=False, method="min").astype(int)
+    shares["change_points"] = 100 * (shares["weighted_share"] - shares["raw_share"])
+    if effective_n:
+        p = shares["weighted_share"]
+        shares["margin_points"] = 100 * 1.96 * np.sqrt(p * (1 - p) / effective_n)
+    return shares.sort_values(["weighted_rank", column], kind="stable").reset_index(drop=True)
 
 
 def topic_summary(submissions: pd.DataFrame) -> pd.DataFrame:

@@ -184,3 +184,49 @@ def write_consultation(participants: pd.DataFrame, submissions: pd.DataFrame, ou
     )
     (out / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return out
+
+
+# Groups an outreach plan can target, each with its population benchmark. Rural residents come from
+# the fact table (SOURCED); women and people aged 55+ from the generator's ASSUMED adult structure,
+# because the stored sources hold no SSC table by sex or age (data/assumptions.csv).
+OUTREACH_GROUPS = {
+    "rural": ("settlement", ("rural",)),
+    "women": ("gender", ("female",)),
+    "older": ("age_band", ("55-64", "65+")),
+}
+
+
+def group_benchmarks(reference_date: str = "2024-01-01") -> pd.DataFrame:
+    """One row per outreach group: the column and categories that define it, its population share
+    (fraction), whether that share is SOURCED or ASSUMED, and where it comes from."""
+    from eparticipation.data.context import national_figure
+    from eparticipation.data.generator import ASSUMPTIONS
+
+    value = {a.parameter: a.value for a in ASSUMPTIONS}
+    older = sum(value["age_band_share_adult_population"][band] for band in OUTREACH_GROUPS["older"][1])
+    shares = {
+        "rural": (national_figure("rural_population_share", reference_date) / 100, "SOURCED",
+                  f"State Statistical Committee, rural share of the population on {reference_date} (fact table)"),
+        "women": (1 - value["male_share_adult_population"], "ASSUMED", "data/assumptions.csv: male_share_adult_population"),
+        "older": (older, "ASSUMED", "data/assumptions.csv: age_band_share_adult_population (55-64 and 65+)"),
+    }
+    rows = [{"group": group, "column": column, "members": members, "population_share": round(shares[group][0], 4),
+             "status": shares[group][1], "source": shares[group][2]}
+            for group, (column, members) in OUTREACH_GROUPS.items()]
+    return pd.DataFrame(rows)
+
+
+def adult_age_shares() -> pd.Series:
+    """The ASSUMED age structure of the adult population (data/assumptions.csv), indexed by age band."""
+    from eparticipation.data.generator import ASSUMPTIONS
+
+    shares = {a.parameter: a.value for a in ASSUMPTIONS}["age_band_share_adult_population"]
+    return pd.Series(shares, name="population_share").rename_axis("age_band")
+
+
+def settlement_population_shares(reference_date: str = "2024-01-01") -> pd.Series:
+    """Urban and rural shares of the population (fractions; SOURCED: the fact table, SSC figures)."""
+    from eparticipation.data.context import national_figure
+
+    rural = national_figure("rural_population_share", reference_date) / 100
+    return pd.Series({"urban": 1 - rural, "rural": rural}, name="population_share").rename_axis("settlement")

@@ -117,3 +117,29 @@ def load_economic_regions_geojson(path: str | Path | None = None) -> dict:
             file=path, column="economic_region_2021", fix="Restore the file from the course repository.",
         )
     return geo
+
+
+def national_figure(indicator: str, reference_date: str = "2024-01-01", facts: pd.DataFrame | None = None) -> float:
+    """One country-level figure of the fact table (e.g. "population", "rural_population_share")."""
+    facts = load_context_facts() if facts is None else facts
+    rows = facts[(facts["indicator"] == indicator) & (facts["geography_level"] == "country")
+                 & (facts["reference_date"] == reference_date)]
+    if rows.empty:
+        raise CourseDataError(f"no {indicator} for Azerbaijan on {reference_date}.", file=data_path(*CONTEXT_FILE),
+                              column="indicator", fix="Use a reference date the fact table has (2024-01-01 or 2025-07-01).")
+    return float(rows["value"].iloc[0])  # two publishers may report the same figure; they agree (PROVENANCE §3)
+
+
+def region_population_counts(reference_date: str = "2024-01-01", facts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each region's published share (%) and the number of people it implies (share × national
+    population on the same date, rounded to the thousand): the size of the group a share stands for.
+
+    The shares are the State Statistical Committee's current figures, not a census count; see the
+    caveats on Karabakh and East Zangezur in book/sessions/s05-national-plans.md.
+    """
+    facts = load_context_facts() if facts is None else facts
+    shares = region_population_shares(reference_date, facts)
+    total = national_figure("population", reference_date, facts)
+    table = pd.DataFrame({"share_percent": (shares * 100).round(1), "implied_people": (shares * total).round(-3).astype(int)})
+    table.index.name = "region"
+    return table.reset_index()

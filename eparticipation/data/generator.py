@@ -155,6 +155,10 @@ ASSUMPTIONS: tuple[Assumption, ...] = (
        "15 working days, or 30 where additional study is needed. Used as a benchmark, not a ruling that every "
        "consultation comment is an application.", "Session 8: share answered within the standard",
        status="SOURCED"),
+    _a("age_structure_by_region", "age_band_share_adult_population, the same in every economic region",
+       "The stored sources give no age structure by region; the national (itself ASSUMED) structure is applied to "
+       "each region to illustrate weights by region and age band. Not used to generate the data.",
+       "Session 5: region x age-band weights (illustration of unstable weights)"),
 )
 _PARAM = {a.parameter: a.value for a in ASSUMPTIONS}
 

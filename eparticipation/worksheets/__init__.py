@@ -12,8 +12,8 @@ its worksheet module and one line to `COURSE_SECTIONS` (in session order).
 """
 
 from eparticipation.workbook import sections
-from eparticipation.worksheets import (channel_mix, coding, epi_levels, framework_map, lessons, profile, readiness,
-                                       response_commitments)
+from eparticipation.worksheets import (channel_mix, coding, epi_levels, framework_map, lessons, outreach, profile,
+                                       readiness, response_commitments)
 
 COURSE_SECTIONS = (
     profile.SECTION,
@@ -21,6 +21,7 @@ COURSE_SECTIONS = (
     readiness.SECTION,
     framework_map.SECTION,
     lessons.SECTION,
+    outreach.SECTION,
     channel_mix.SECTION,
     coding.SECTION,
     response_commitments.SECTION,

@@ -148,3 +148,96 @@ def test_keywords_handle_azerbaijani_and_weights():
     table = keyword_summary(texts, weights=[1, 3, 1]).set_index("word")
     assert table.loc["hesabat", "count"] == 4 and table.loc["hesabat", "texts"] == 4
     assert "şəffaflıq" in table.index and "və" not in table.index and "the" not in table.index
+
+
+# -- Session 5: representativeness of a planned mix, weights and what they cost ----------------------
+from eparticipation.analysis.consultation import (  # noqa: E402
+    effective_sample_size, group_representation, groups_before_after, joint_shares, share_ratios, split_index,
+    submission_weights, weight_diagnostics, weighted_ranking,
+)
+
+
+def test_share_ratios_give_the_same_index_as_participants(people):
+    from_people = representation_ratios(people, POPULATION)
+    from_shares = share_ratios(pd.Series({"north": 2, "south": 6, "east": 2}), POPULATION)
+    assert representativeness_index(from_shares) == pytest.approx(representativeness_index(from_people))
+    planned = share_ratios(pd.Series({"north": 50.0, "south": 50.0}), POPULATION).set_index("region")
+    assert planned.loc["east", "sample_share"] == 0 and planned.loc["south", "ratio"] == pytest.approx(0.5 / 0.3)
+    assert list(from_people.columns) == ["region", "participants", "sample_share", "population_share", "ratio"]
+
+
+def test_split_index_is_one_minus_the_gap():
+    assert split_index(0.2, 0.455) == pytest.approx(0.745) and split_index(0.5, 0.5) == pytest.approx(1.0)
+
+
+def test_group_representation_raw_and_weighted():
+    people = pd.DataFrame({"settlement": ["urban"] * 8 + ["rural"] * 2, "gender": ["male"] * 6 + ["female"] * 4})
+    benchmarks = pd.DataFrame({"group": ["rural", "women"], "column": ["settlement", "gender"],
+                               "members": [("rural",), ("female",)], "population_share": [0.5, 0.5]})
+    table = group_representation(people, benchmarks).set_index("group")
+    assert table.loc["rural", "participants"] == 2 and table.loc["rural", "sample_share"] == pytest.approx(0.2)
+    assert table.loc["rural", "ratio"] == pytest.approx(0.4) and table.loc["rural", "index"] == pytest.approx(0.7)
+    weights = pd.Series([0.625] * 8 + [2.5] * 2)  # weights by settlement: rural now half
+    both = groups_before_after(people, benchmarks, weights).set_index("group")
+    assert both.loc["rural", "weighted_share"] == pytest.approx(0.5) and both.loc["rural", "weighted_index"] == pytest.approx(1)
+    # the same weights move the women's share too (people 7-8 are rural women): 0.4 -> 0.5
+    assert both.loc["women", "raw_share"] == pytest.approx(0.4)
+    assert both.loc["women", "weighted_share"] == pytest.approx((2 * 0.625 + 2 * 2.5) / 10)
+
+
+def test_cell_weights_reproduce_the_joint_population_and_flag_tiny_cells():
+    people = pd.DataFrame({"region": ["north"] * 6 + ["south"] * 4, "age": ["young"] * 5 + ["old"] + ["young"] * 3 + ["old"]})
+    region = pd.Series({"north": 0.5, "south": 0.5}).rename_axis("region")
+    age = pd.Series({"young": 0.6, "old": 0.4}).rename_axis("age")
+    joint = joint_shares(region, age)
+    assert joint[("north", "old")] == pytest.approx(0.2) and joint.sum() == pytest.approx(1)
+    weights = post_stratification_weights(people, joint, ["region", "age"])
+    assert weights.iloc[5] == pytest.approx(0.2 / 0.1)  # the one old northerner stands for 2 people
+    cells = weights.groupby([people["region"], people["age"]]).sum() / weights.sum()
+    assert cells[("south", "old")] == pytest.approx(0.2)
+    report = weight_diagnostics(weights)
+    assert report["participants"] == 10 and report["largest_weight"] == pytest.approx(2.0)
+    assert report["effective_sample_size"] == pytest.approx(round(weights.sum() ** 2 / (weights ** 2).sum(), 1))
+
+
+def test_effective_sample_size_is_kish():
+    assert effective_sample_size([1, 1, 1, 1]) == pytest.approx(4)
+    assert effective_sample_size([1, 1, 1, 5]) == pytest.approx(64 / 28)
+    assert effective_sample_size([float("nan"), 2, 2]) == pytest.approx(2) and effective_sample_size([]) == 0
+
+
+def test_submissions_carry_their_authors_weight():
+    participants = pd.DataFrame({"participant_id": [10, 20, 30]})
+    weights = pd.Series([0.5, 1.0, 2.0])
+    submissions = pd.DataFrame({"participant_id": [30, 10, 30, 20]})
+    assert submission_weights(submissions, participants, weights).tolist() == [2.0, 0.5, 2.0, 1.0]
+
+
+def test_weighted_ranking_shows_when_weighting_changes_the_order(people):
+    table = people.assign(topic=["economy"] * 2 + ["health"] * 5 + ["economy"] * 3 + ["environment"] * 0)
+    weights = post_stratification_weights(people, POPULATION)
+    ranking = weighted_ranking(table, "topic", weights, effective_n=10).set_index("topic")
+    assert ranking.loc["health", "raw_rank"] == 1 and ranking.loc["economy", "weighted_rank"] == 1
+    assert ranking.loc["economy", "change_points"] == pytest.approx(100 * (ranking.loc["economy", "weighted_share"] - 0.5))
+    p = ranking.loc["economy", "weighted_share"]
+    assert ranking.loc["economy", "margin_points"] == pytest.approx(100 * 1.96 * (p * (1 - p) / 10) ** 0.5)
+    assert "margin_points" not in weighted_ranking(table, "topic", weights).columns
+
+
+def test_cell_table_lists_the_heaviest_cells_first():
+    from eparticipation.analysis.consultation import cell_table
+
+    people = pd.DataFrame({"region": ["north"] * 6 + ["south"] * 4, "age": ["young"] * 5 + ["old"] + ["young"] * 3 + ["old"]})
+    joint = joint_shares(pd.Series({"north": 0.5, "south": 0.5}), pd.Series({"young": 0.6, "old": 0.4}))
+    weights = post_stratification_weights(people, joint, ["region", "age"])
+    table = cell_table(people, weights, ["region", "age"])
+    assert table.iloc[0][["region", "age", "participants"]].tolist() == ["north", "old", 1]
+    assert table.iloc[0]["weight"] == pytest.approx(2.0) and table["weighted_share"].sum() == pytest.approx(1.0)
+    assert table.set_index(["region", "age"]).loc[("south", "old"), "weighted_share"] == pytest.approx(0.2)
+
+
+def test_adult_age_shares_are_the_assumed_structure():
+    from eparticipation.data.consultation import adult_age_shares
+
+    shares = adult_age_shares()
+    assert shares.index.name == "age_band" and shares.sum() == pytest.approx(1.0) and shares["65+"] == 0.13

@@ -71,3 +71,19 @@ def test_datapackage_describes_every_file_and_matches_the_code():
         assert resource["synthetic"] is ("sample-consultation" in resource["path"] or resource["path"] == "assumptions.csv")
         if resource["synthetic"]:
             assert "SYNTHETIC" in resource["title"] + resource["description"]
+
+
+def test_region_counts_and_group_benchmarks_come_from_the_sources():
+    from eparticipation.data.consultation import group_benchmarks
+    from eparticipation.data.context import national_figure, region_population_counts
+
+    counts = region_population_counts().set_index("region")
+    assert counts.loc["East Zangezur", "share_percent"] == 3.0 and counts.loc["East Zangezur", "implied_people"] == 305_000
+    assert counts.loc["Karabakh", "implied_people"] == 743_000
+    assert national_figure("population") == 10_180_770
+    with pytest.raises(CourseDataError, match="no population for Azerbaijan on 1999-01-01"):
+        national_figure("population", "1999-01-01")
+    groups = group_benchmarks().set_index("group")
+    assert groups.loc["rural", "population_share"] == 0.455 and groups.loc["rural", "status"] == "SOURCED"
+    assert groups.loc["women", "population_share"] == 0.51 and groups.loc["older", "population_share"] == 0.29
+    assert set(groups["status"]) == {"SOURCED", "ASSUMED"}
