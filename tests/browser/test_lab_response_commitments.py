@@ -47,7 +47,7 @@ def test_commitments_refuse_bad_numbers_save_and_restore_after_restart(browser, 
     feedback = form.locator(".ep-feedback").first
     expect(feedback).to_contain_text("Start with the time to answer", timeout=15000)
 
-    days = form.locator(f".ep-field-response_days input")
+    days = form.locator(".ep-field-response_days input")
     days.fill("0")
     days.press("Tab")
     message = form.locator(".ep-field-message").first

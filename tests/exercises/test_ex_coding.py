@@ -11,7 +11,7 @@ from eparticipation.exercises.coding import CodingExercise, coding_exercise
 from eparticipation.workbook import bundle, export, sections
 from eparticipation.workbook.document import Heading, Para, Table
 from eparticipation.worksheets.coding import (
-    Coding, aggregate_coding, coding_feedback, pool_table, render_coding, sample_for, text_bank)
+    Coding, aggregate_coding, coding_feedback, pool_table, render_coding, sample_for)
 
 SAMPLE = sample_for("en")
 IDS = list(SAMPLE["text_id"])

@@ -11,7 +11,7 @@ from eparticipation.workbook import sections
 from eparticipation.workbook.document import Figure, Heading, Para, Table
 from eparticipation.worksheets.outreach import (
     GROUPS, MAX_PLANNED, REGION_CODES, Baseline, GroupBaseline, Outreach, aggregate_outreach, default_baseline,
-    group_index, group_targets, outreach_feedback, parse_planned, parse_share, projection, region_table, render_outreach)
+    group_index, group_targets, outreach_feedback, parse_planned, parse_share, projection, render_outreach)
 
 # A simple baseline: every region 1/14 of the population; the consultation mostly from Baku.
 EVEN = {r: 100 / 14 for r in REGION_NAMES}
