@@ -68,7 +68,8 @@ class PageWatch:
 
     def _route(self, route) -> None:
         host = urlparse(route.request.url).hostname or ""
-        if route.request.url.startswith(("data:", "blob:")) or host in LOOPBACK:
+        # data:/blob: and file: URLs never leave the machine (file: is the site opened from a folder).
+        if route.request.url.startswith(("data:", "blob:", "file:")) or host in LOOPBACK:
             route.continue_()
         else:
             self.blocked.append(route.request.url)

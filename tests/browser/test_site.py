@@ -85,6 +85,15 @@ def test_every_page_renders_offline(browser, page_watch, built_site, site_url):
     assert sum(r["widget_views"] for r in report.values()) >= 2, "the book should hold widget snapshots"
 
 
+def test_the_site_also_works_opened_from_a_folder(browser, page_watch, built_site):
+    """A facilitator may copy _build/html to a USB stick and open index.html: file:// pages draw too."""
+    for name in ("index.html", "notebooks/s01-concepts.html", "exercises/s02-readiness.html"):
+        result = check_page(browser, page_watch, (built_site / name).as_uri())
+        assert not result["problems"], (name, result["problems"])
+        assert result["drawn"] >= result["charts"] and result["widgets_rendered"] >= result["widget_views"], name
+    assert result["charts"] >= 1 and result["widget_views"] >= 1  # the exercise page has a chart and a form
+
+
 def test_chart_map_and_exercise_pages_screenshots_and_weight(browser, page_watch, built_site, site_url, artifacts):
     chart_page = "notebooks/s00-getting-started.html"
     exercise_page = "exercises/s00-getting-started.html"
