@@ -1,9 +1,11 @@
 """Every word a participant sees, in Azerbaijani and English.
 
-The texts live in `az.json` and `en.json` next to this file (``{"_meta": {...}, "messages": {key:
-text}}``); each later exercise may keep its own texts beside them in `<exercise>.az.json` and
-`<exercise>.en.json` (``{"messages": {...}}``), merged in at load time. A key defined twice is an error. Code only ever uses keys: ``t("profile.alias", "az")``. Texts may hold ``{name}``
-placeholders filled from keyword arguments.
+The texts shared by every exercise (workbook tools, saving, reset, canvas, dashboard, export) live in
+`az.json` and `en.json` next to this file (``{"_meta": {...}, "messages": {key: text}}``); each
+exercise keeps its own texts beside them in `<worksheet key>.az.json` and `<worksheet key>.en.json`
+(e.g. `readiness.az.json`), merged in at load time. A key defined twice is an error. Code only ever
+uses keys: ``t("profile.alias", "az")``. Texts may hold ``{name}`` placeholders filled from keyword
+arguments.
 
 `tests/workbook/test_wb_i18n.py` fails when a key exists in one language but not the other, when a key
 used in code is missing, or when placeholders differ. Every catalogue file has a `_meta` block; each
