@@ -192,6 +192,19 @@ class Exercise:
         self._options.append((field, options))
         return self._row(name, label_key, field)
 
+    def add_checkboxes(self, label_key: str, boxes: list[tuple[str, str]], *, label_width: str = LABEL_WIDTH,
+                       stacked: bool = False) -> w.Widget:
+        """A labelled group of tick boxes: `boxes` is [(field name, i18n key of its text), ...]; each box
+        is the field `name` (class `ep-field-<name>`). `stacked` puts them one under the other."""
+        fields = []
+        for name, text_key in boxes:
+            box = self._tr(w.Checkbox(value=False, indent=False, layout=w.Layout(width="auto")), "description", text_key)
+            box.add_class(f"ep-field-{name}")
+            self.fields[name] = box
+            fields.append(box)
+        label = self._tr(w.Label(layout=w.Layout(width=label_width)), "value", label_key)
+        return w.HBox([label, w.VBox(fields)] if stacked else [label, *fields])
+
     def _row(self, name: str, label_key: str, field: w.ValueWidget) -> w.Widget:
         label = self._tr(w.Label(layout=w.Layout(width=LABEL_WIDTH)), "value", label_key)
         message = w.HTML()

@@ -20,7 +20,7 @@ import ipywidgets as w
 from eparticipation import i18n
 from eparticipation.analysis.channels import CHANNELS, round_people
 from eparticipation.exercises import charting
-from eparticipation.exercises.base import LABEL_WIDTH, Exercise
+from eparticipation.exercises.base import Exercise
 from eparticipation.workbook.store import WorkbookStore
 from eparticipation.worksheets.channel_mix import (
     SECTION, ChannelMix, channel_mix_feedback, cost_per_contact, estimate, format_amount, headline, input_problems,

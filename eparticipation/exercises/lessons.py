@@ -56,15 +56,8 @@ class LessonsExercise(Exercise):
                                       long=True))
             rows.append(self.add_choice(f"s{n}_transfer", "lessons.transfer",
                                         [(f"lessons.transfer.{t}", t) for t in TRANSFERS]))
-            boxes = []
-            for condition in CONDITIONS:
-                box = self._tr(w.Checkbox(value=False, indent=False, layout=w.Layout(width="auto")),
-                               "description", f"lessons.condition.{condition}")
-                box.add_class(f"ep-field-s{n}_cond_{condition}")
-                self.fields[f"s{n}_cond_{condition}"] = box
-                boxes.append(box)
-            label = self._tr(w.Label(layout=w.Layout(width="13em")), "value", "lessons.conditions")
-            rows.append(w.HBox([label, *boxes]))
+            rows.append(self.add_checkboxes("lessons.conditions", [(f"s{n}_cond_{condition}", f"lessons.condition.{condition}")
+                                                                   for condition in CONDITIONS]))
             rows.append(self.add_text(f"s{n}_conditions_here", "lessons.conditions_here",
                                       placeholder_key="lessons.conditions_here_placeholder", long=True))
             rows.append(self.add_text(f"s{n}_decision_link", "lessons.decision_link",

@@ -49,15 +49,8 @@ class ResponseCommitmentsExercise(Exercise):
             rows.append(self.add_text(name, f"{P}.{name}", placeholder_key=f"{P}.{name}_placeholder"))
         rows.append(self._tr(w.HTML(), "value", f"{P}.part.publication", wrap="h4"))
         for field, group, values in GROUPS:
-            boxes = []
-            for value in values:
-                box = self._tr(w.Checkbox(value=False, indent=False, layout=w.Layout(width="auto")),
-                               "description", f"{P}.{group}.{value}")
-                box.add_class(f"ep-field-{group}_{value}")
-                self.fields[f"{group}_{value}"] = box
-                boxes.append(box)
-            label = self._tr(w.Label(layout=w.Layout(width=LABEL_WIDTH_HERE)), "value", f"{P}.{field}")
-            rows.append(w.HBox([label, w.VBox(boxes)]))
+            rows.append(self.add_checkboxes(f"{P}.{field}", [(f"{group}_{value}", f"{P}.{group}.{value}") for value in values],
+                                            label_width=LABEL_WIDTH_HERE, stacked=True))
         rows.append(self.add_text("publish_days", f"{P}.publish_days", placeholder_key=f"{P}.publish_days_placeholder"))
         rows.append(self._tr(w.HTML(), "value", f"{P}.part.rejections", wrap="h4"))
         rows.append(self.add_choice("rejection_explanation", f"{P}.rejection_explanation",
