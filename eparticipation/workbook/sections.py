@@ -38,6 +38,8 @@ class SectionSpec:
     migrations {old_version: function(old data dict) -> data dict of old_version + 1}
     aggregate  optional (list of (participant label, answers), lang) -> blocks, for the dashboard
     is_empty   optional answers -> bool; empty sections are left out of exports
+    example    optional lang -> answers: the worked example for a fictitious ministry (labelled so),
+               shown where an exercise has no single right answer and used by the complete sample workbook
     """
 
     session: str
@@ -50,6 +52,7 @@ class SectionSpec:
     migrations: dict[int, Migration] = field(default_factory=dict)
     aggregate: Callable[[list[tuple[str, BaseModel]], str], list[Block]] | None = None
     is_empty: Callable[[BaseModel], bool] | None = None
+    example: Callable[[str], BaseModel] | None = None
 
     def empty(self, answers: BaseModel) -> bool:
         if self.is_empty is not None:
