@@ -40,6 +40,8 @@ class SectionSpec:
     is_empty   optional answers -> bool; empty sections are left out of exports
     example    optional lang -> answers: the worked example for a fictitious ministry (labelled so),
                shown where an exercise has no single right answer and used by the complete sample workbook
+    organisations optional answers -> names of the institutions and stakeholders the answers name,
+               for the group's network view (Session 12)
     """
 
     session: str
@@ -53,6 +55,7 @@ class SectionSpec:
     aggregate: Callable[[list[tuple[str, BaseModel]], str], list[Block]] | None = None
     is_empty: Callable[[BaseModel], bool] | None = None
     example: Callable[[str], BaseModel] | None = None
+    organisations: Callable[[BaseModel], list[str]] | None = None
 
     def empty(self, answers: BaseModel) -> bool:
         if self.is_empty is not None:
