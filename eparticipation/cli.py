@@ -2,7 +2,7 @@
 
 The commands sit at the top of the package and only parse, call and print: `commands/book.py`
 (schedule, build, execute, lab-settings), `commands/data.py` (generate, check, polis-report) and
-`commands/workbook.py` (export, aggregate). This module only dispatches and turns a `CourseDataError`
+`commands/workbook.py` (export, aggregate, sample-workbook). This module only dispatches and turns a `CourseDataError`
 into a clear message and exit code 1 (never a traceback).
 """
 

@@ -45,6 +45,7 @@ from eparticipation.data.context import ECONOMIC_REGIONS
 from eparticipation.workbook import sections
 from eparticipation.workbook.document import Block, Bullets, Figure, Heading, Para, Table
 from eparticipation.workbook.models import LONG_TEXT, Answers
+from eparticipation.worksheets.example_ministry import pick
 from eparticipation.worksheets.feedback import Feedback
 
 # 1. Model --------------------------------------------------------------------------------------
@@ -405,9 +406,29 @@ def is_empty(answers: ChannelMix) -> bool:
     return answers.budget_azn is None and not answers.allocations and not answers.notes.strip()
 
 
+# Worked example (fictitious ministry) -----------------------------------------------------------
+def worked_example(lang: str) -> ChannelMix:
+    """The fictitious ministry's channel mix (see `example_ministry`): every channel used, most of the
+    money on the channels that reach people without their own internet."""
+    notes = pick(lang,
+                 "Fictitious example. The Ministry of Digital Services (fictitious) gives most of its 50,000 AZN "
+                 "to mobile and assisted channels, because an online-only mix would reach mostly urban internet "
+                 "users. The public hearings are in regional centres, not in Baku. Reach is the model's estimate "
+                 "from ASSUMED costs: we will compare it with who actually took part.",
+                 "Uydurma nümunə. Rəqəmsal Xidmətlər Nazirliyi (uydurma) 50 000 AZN-in çox hissəsini mobil və "
+                 "köməkli kanallara ayırır, çünki yalnız onlayn kanallar əsasən şəhərlərdə yaşayan internet "
+                 "istifadəçilərinə çatardı. İctimai dinləmələr Bakıda deyil, regional mərkəzlərdə keçirilir. "
+                 "Əhatə modelin FƏRZ EDİLMİŞ (ASSUMED) xərclərə əsaslanan təxminidir: onu faktiki iştirakçılarla "
+                 "müqayisə edəcəyik.")
+    return ChannelMix(budget_azn=50_000, allocations={"egov_mygov": 2_000, "digital_executive_power": 2_000,
+                                                      "asan_centre": 5_000, "mobile_asan": 20_000,
+                                                      "call_centre": 15_000, "public_hearing": 6_000}, notes=notes)
+
+
 # 5. The workbook section --------------------------------------------------------------------------------
 SECTION = sections.SectionSpec(
     session="s06-channels-inclusion",
     key="channel_mix", model=ChannelMix, version=1, order=60, title_key="channel_mix.title",
     render=render_channel_mix, aggregate=aggregate_channel_mix, is_empty=is_empty,
+    example=worked_example,
 )

@@ -26,6 +26,7 @@ from eparticipation.analysis.coding_agreement import (
 from eparticipation.workbook import sections
 from eparticipation.workbook.document import Block, Heading, Para, Table
 from eparticipation.workbook.models import LONG_TEXT, Answers, refuse_unknown_keys
+from eparticipation.worksheets.example_ministry import pick
 from eparticipation.worksheets.feedback import Feedback
 
 # 1. Model --------------------------------------------------------------------------------------
@@ -231,9 +232,37 @@ def _translate_counts(part: str, dimension: str, lang: str) -> str:
     return f"{_code_text(dimension, code, lang)} ×{count}"
 
 
+# Worked example (fictitious ministry) -----------------------------------------------------------
+def worked_example(lang: str) -> Coding:
+    """How an analyst of the fictitious ministry (see `example_ministry`) coded the sample, key shown:
+    mostly the key's codes, the acceptable alternative on the first ambiguous comment, and one stance
+    read differently, so the comparison has something to discuss."""
+    language = i18n.normalise(lang)
+    sample = sample_for(language)
+    codes = {row.text_id: CommentCode(topic=row.topic, stance=row.stance) for row in sample.itertuples()}
+    ambiguous = sample[sample["ambiguous"]]
+    if not ambiguous.empty:
+        first = ambiguous.iloc[0]
+        codes[first["text_id"]] = CommentCode(
+            topic=first["alt_topic"] if isinstance(first["alt_topic"], str) else first["topic"],
+            stance=first["alt_stance"] if isinstance(first["alt_stance"], str) else first["stance"])
+    clear_support = sample[~sample["ambiguous"] & (sample["stance"] == "support")]
+    if not clear_support.empty:
+        text_id = clear_support.iloc[-1]["text_id"]
+        codes[text_id] = CommentCode(topic=codes[text_id].topic, stance="mixed")
+    note = pick(lang,
+                "Coded by an analyst of the Analysis and Strategy Department (fictitious) before looking at the key. "
+                "Where the comment could be read two ways, we agreed a rule for the team: code the stance the "
+                "writer states, not the one we infer.",
+                "Açara baxmadan əvvəl Təhlil və strategiya şöbəsinin (uydurma) analitiki tərəfindən kodlaşdırılıb. "
+                "Şərhi iki cür oxumaq mümkün olduqda komanda üçün qayda razılaşdırdıq: bizim çıxardığımız deyil, "
+                "müəllifin özünün bildirdiyi mövqe kodlaşdırılır.")
+    return Coding(sample_language=language, codes=codes, compare=True, note=note)
+
+
 # 4. The workbook section ------------------------------------------------------------------------
 SECTION = sections.SectionSpec(
     session="s07-analysing-input",
     key="coding", model=Coding, version=1, order=70, title_key="coding.title",
-    render=render_coding, aggregate=aggregate_coding, is_empty=is_empty,
+    render=render_coding, aggregate=aggregate_coding, is_empty=is_empty, example=worked_example,
 )

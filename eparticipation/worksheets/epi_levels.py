@@ -24,6 +24,7 @@ from eparticipation import i18n
 from eparticipation.workbook import sections
 from eparticipation.workbook.document import Block, Bullets, Heading, Para, Table
 from eparticipation.workbook.models import LONG_TEXT, Answers, refuse_unknown_keys
+from eparticipation.worksheets.example_ministry import pick
 from eparticipation.worksheets.feedback import Feedback
 
 # 1. Model --------------------------------------------------------------------------------------
@@ -202,10 +203,28 @@ def aggregate_epi_levels(entries: list[tuple[str, EpiLevels]], lang: str) -> lis
     ]
 
 
+# Worked example (fictitious ministry) -----------------------------------------------------------
+def worked_example(lang: str) -> EpiLevels:
+    """How the fictitious ministry's team placed the cases: the reference levels, the honest second
+    level for vTaiwan, and one initiative of its own (see `example_ministry`)."""
+    choices = {item.id: item.reference for item in INITIATIVES}
+    choices["vtaiwan"] = "decision"
+    own = pick(lang,
+               "Our ministry (fictitious) publishes its draft rules for e-services on its website and takes "
+               "comments for 20 working days. That is e-consultation: citizens comment on a draft, but the "
+               "ministry alone decides what changes. It would become e-decision-making only if the ministry "
+               "committed in advance to adopt what a stated share of participants chose.",
+               "Nazirliyimiz (uydurma) elektron xidmətlər üzrə qaydaların layihələrini saytında dərc edir və 20 iş "
+               "günü ərzində şərhləri qəbul edir. Bu, e-məsləhətləşmədir: vətəndaşlar layihəyə rəy bildirir, "
+               "amma nəyin dəyişəcəyinə yalnız nazirlik qərar verir. Nazirlik iştirakçıların müəyyən hissəsinin "
+               "seçimini qəbul edəcəyini əvvəlcədən öhdəsinə götürsəydi, bu, e-qərarların qəbulu olardı.")
+    return EpiLevels(choices=choices, own_example=own)
+
+
 # 3. The workbook section ------------------------------------------------------------------------
 SECTION = sections.SectionSpec(
     session="s01-concepts",
     key="epi_levels", model=EpiLevels, version=1, order=10, title_key="epi_levels.title",
-    render=render_epi_levels, aggregate=aggregate_epi_levels,
+    render=render_epi_levels, aggregate=aggregate_epi_levels, example=worked_example,
     is_empty=lambda a: not a.choices and not a.own_example.strip(),
 )

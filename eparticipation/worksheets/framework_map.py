@@ -26,6 +26,8 @@ from eparticipation.analysis.legal_frameworks import CHANNELS, FORM_KEYS, ONLINE
 from eparticipation.workbook import sections
 from eparticipation.workbook.document import Block, Bullets, Heading, Para, Table
 from eparticipation.workbook.models import LONG_TEXT, Answers, refuse_unknown_keys
+from eparticipation.worksheets.example_ministry import pick
+from eparticipation.worksheets import example_ministry
 from eparticipation.worksheets.feedback import PROVISION_PATTERN_WEIGHT, Feedback, provision_pattern
 
 # 1. Model --------------------------------------------------------------------------------------
@@ -273,9 +275,58 @@ def is_empty(answers: FrameworkMap) -> bool:
     return counts(answers)["started"] == 0 and not answers.notes.strip()
 
 
+# Worked example (fictitious ministry) -----------------------------------------------------------
+# form -> (legal basis (en, az), channel, owner in example_ministry, legislation, policy)
+EXAMPLE_FORMS: dict[str, tuple[tuple[str, str], str, str, str, str]] = {
+    "draft_acts": (("Law No. 816-IVQ, Art. 19; Cabinet of Ministers Decision No. 172",
+                    "816-IVQ nömrəli Qanun, maddə 19; Nazirlər Kabinetinin 172 nömrəli Qərarı"),
+                   "egov_portal", "legal_department", "yes", "yes"),
+    "written_consultation": (("Law No. 816-IVQ (article to be checked); the ministry's internal consultation "
+                              "procedure (fictitious)",
+                              "816-IVQ nömrəli Qanun (maddə yoxlanılmalıdır); nazirliyin daxili məsləhətləşmə "
+                              "qaydası (uydurma)"),
+                             "email", "pr_department", "yes", "dk"),
+    "public_hearing": (("Law No. 816-IVQ, Art. 1.0.5; Cabinet of Ministers Decision No. 172",
+                        "816-IVQ nömrəli Qanun, maddə 1.0.5; Nazirlər Kabinetinin 172 nömrəli Qərarı"),
+                       "hearing_transcript", "pr_department", "yes", "no"),
+    "public_discussion": (("Law No. 816-IVQ, Art. 1.0.4", "816-IVQ nömrəli Qanun, maddə 1.0.4"),
+                          "social_media", "regional_centres", "yes", "no"),
+    "public_council": (("Law No. 816-IVQ, Art. 6.1; Cabinet of Ministers Decision No. 171",
+                        "816-IVQ nömrəli Qanun, maddə 6.1; Nazirlər Kabinetinin 171 nömrəli Qərarı"),
+                       "ministry_website", "public_council", "yes", "yes"),
+    "public_opinion": (("Law No. 816-IVQ (article to be checked)", "816-IVQ nömrəli Qanun (maddə yoxlanılmalıdır)"),
+                       "call_centre", "analysis_department", "dk", "no"),
+}
+
+
+def worked_example(lang: str) -> FrameworkMap:
+    """The framework map of the fictitious ministry (see `example_ministry`): every form is mapped, and
+    the No and Don't know answers on policy show where the ministry's own rules fall short."""
+    forms = {form: FormEntry(legal_basis=pick(lang, *basis), channel=channel,
+                             institution=example_ministry.name(owner, lang), legislation=legislation, policy=policy)
+             for form, (basis, channel, owner, legislation, policy) in EXAMPLE_FORMS.items()}
+    notes = pick(lang,
+                 "Fictitious example. The articles are those the course cites for Law No. 816-IVQ; the ministry, "
+                 "its departments and its internal procedure are invented. First gap to close: an internal rule "
+                 "for public hearings and discussions, so the Public Relations Department (fictitious) can plan "
+                 "them every year instead of case by case.",
+                 "Uydurma nümunə. Maddələr kursun 816-IVQ nömrəli Qanun üçün istinad etdiyi maddələrdir; nazirlik, "
+                 "onun şöbələri və daxili qaydası uydurmadır. Bağlanacaq ilk boşluq: ictimai dinləmələr və "
+                 "müzakirələr üçün daxili qayda ki, İctimaiyyətlə əlaqələr şöbəsi (uydurma) onları hər dəfə ayrıca "
+                 "deyil, hər il planlaşdıra bilsin.")
+    return FrameworkMap(forms=forms, notes=notes)
+
+
+def framework_map_organisations(answers: FrameworkMap) -> list[str]:
+    """The institutions named as owners of the forms, each once, in the order of the forms."""
+    names = (answers.entry(form).institution.strip() for form in FORM_KEYS)
+    return list(dict.fromkeys(name for name in names if name))
+
+
 # 3. The workbook section ------------------------------------------------------------------------
 SECTION = sections.SectionSpec(
     session="s03-legal-frameworks",
     key="framework_map", model=FrameworkMap, version=1, order=30, title_key="framework_map.title",
     render=render_framework_map, aggregate=aggregate_framework_map, is_empty=is_empty,
+    example=worked_example, organisations=framework_map_organisations,
 )

@@ -38,6 +38,7 @@ from eparticipation.errors import CourseDataError
 from eparticipation.workbook import sections
 from eparticipation.workbook.document import Block, Bullets, Figure, Heading, Para, Table
 from eparticipation.workbook.models import LONG_TEXT, Answers, refuse_unknown_keys
+from eparticipation.worksheets.example_ministry import pick
 from eparticipation.worksheets.feedback import Feedback
 
 # 1. Model --------------------------------------------------------------------------------------
@@ -427,9 +428,36 @@ def aggregate_outreach(entries: Entries, lang: str) -> list[Block]:
     return blocks
 
 
+# Worked example (fictitious ministry) -----------------------------------------------------------
+# Target % of participants by region: close to the population, Baku a little above it (the ministry's
+# own channels reach the capital most easily), Karabakh and East Zangezur a little below (their shares
+# count registered, largely displaced residents: see DISPLACED).
+EXAMPLE_REGIONS: dict[str, float] = {
+    "Baku": 25.0, "Nakhchivan": 4.5, "Absheron-Khizi": 8.5, "Mountainous Shirvan": 3.0, "Ganja-Dashkasan": 6.0,
+    "Karabakh": 6.5, "Gazakh-Tovuz": 6.5, "Guba-Khachmaz": 5.5, "Lankaran-Astara": 9.0, "Central Aran": 7.0,
+    "Mil-Mugan": 5.0, "Sheki-Zagatala": 6.0, "East Zangezur": 2.5, "Shirvan-Salyan": 5.0,
+}
+
+
+def worked_example(lang: str) -> Outreach:
+    """The outreach plan of the fictitious ministry (see `example_ministry`) for a consultation on its
+    e-services: 3,000 participants, regions near the population, rural and older people sought out."""
+    actions = pick(lang,
+                   "The Regional Digital Centres (fictitious) hold one assisted session in every economic region, "
+                   "with paper forms for people without internet. The Digital Inclusion Association (fictitious NGO) "
+                   "invites older people through its volunteers. Weekly checks of who has taken part: where a "
+                   "region or group falls below 4/5 of its target, the call centre phones people there.",
+                   "Regional rəqəmsal mərkəzlər (uydurma) hər iqtisadi rayonda internetə çıxışı olmayanlar üçün "
+                   "kağız formaları ilə bir köməkli görüş keçirir. Rəqəmsal İnklüziya Assosiasiyası (uydurma QHT) "
+                   "könüllüləri vasitəsilə yaşlı insanları dəvət edir. Kimin iştirak etdiyi hər həftə yoxlanılır: "
+                   "rayon və ya qrup hədəfinin 4/5-dən aşağı düşəndə zəng mərkəzi oradakı insanlara zəng edir.")
+    return Outreach(regions=EXAMPLE_REGIONS, groups={"rural": 40.0, "women": 50.0, "older": 25.0}, planned=3000,
+                    actions=actions)
+
+
 # 6. The workbook section ------------------------------------------------------------------------
 SECTION = sections.SectionSpec(
     session="s05-national-plans",
     key="outreach", model=Outreach, version=1, order=50, title_key="outreach.title",
-    render=render_outreach, aggregate=aggregate_outreach, is_empty=lambda a: a.is_blank(),
+    render=render_outreach, aggregate=aggregate_outreach, is_empty=lambda a: a.is_blank(), example=worked_example,
 )

@@ -9,13 +9,17 @@ The workbook folder is `$EPARTICIPATION_WORKBOOK` (default `~/eparticipation-wor
 
 from __future__ import annotations
 
+import dataclasses
+
+from eparticipation import i18n
 from eparticipation.workbook.models import PROFILE, Profile
+from eparticipation.worksheets import example_ministry
+from eparticipation.worksheets.example_ministry import pick
 from eparticipation.worksheets.feedback import Feedback
 
 # 1. Model ------------------------------------------------------------------------------------
 # The profile model lives in `eparticipation.workbook.models` (every workbook and export needs it);
 # a new worksheet defines its model and its SECTION here (see readiness.py).
-SECTION = PROFILE
 
 
 # 2. Rules (pure; each message explains why) ---------------------------------------------------
@@ -34,3 +38,22 @@ def profile_feedback(profile: Profile) -> list[Feedback]:
     if profile.alias.strip() and profile.institution.strip() and profile.role.strip():
         items.append(Feedback("good", "profile.fb.complete"))
     return items
+
+
+# 3. Worked example and the workbook section ---------------------------------------------------
+def worked_example(lang: str) -> Profile:
+    """The profile of the fictitious ministry's team (see `example_ministry`)."""
+    return Profile(alias=pick(lang, "Sample ministry team", "Nümunə nazirlik komandası"),
+                   institution=example_ministry.name("ministry", lang),
+                   role=pick(lang, "Head of the Public Relations Department (fictitious)",
+                             "İctimaiyyətlə əlaqələr şöbəsinin müdiri (uydurma)"),
+                   language=i18n.normalise(lang), kind="team")
+
+
+def profile_organisations(profile: Profile) -> list[str]:
+    """The institution the workbook belongs to (for the group's network view)."""
+    return [profile.institution.strip()] if profile.institution.strip() else []
+
+
+# The workbook defines the profile's section (every workbook needs it); the course adds its example here.
+SECTION = dataclasses.replace(PROFILE, example=worked_example, organisations=profile_organisations)

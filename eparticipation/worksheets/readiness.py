@@ -30,6 +30,7 @@ from eparticipation.charts.readiness import group_heatmap, radar_chart
 from eparticipation.workbook import sections
 from eparticipation.workbook.document import Block, Bullets, Figure, Heading, Para, Table
 from eparticipation.workbook.models import LONG_TEXT, Answers, refuse_unknown_keys
+from eparticipation.worksheets.example_ministry import pick
 from eparticipation.worksheets.feedback import PROVISION_PATTERN_WEIGHT, Feedback, provision_pattern
 
 # 1. Model --------------------------------------------------------------------------------------
@@ -327,10 +328,42 @@ def aggregate_readiness(entries: Entries, lang: str) -> list[Block]:
     ]
 
 
+# Worked example (fictitious ministry) -----------------------------------------------------------
+# (legislation, policy) per statement, as the fictitious ministry's team might answer for its own area.
+EXAMPLE_ANSWERS: dict[str, tuple[str, str]] = {
+    "info_drafts": ("yes", "yes"), "info_open_data": ("yes", "no"), "info_requests": ("yes", "yes"),
+    "cons_online": ("yes", "yes"), "cons_period": ("dk", "yes"), "cons_response": ("no", "dk"),
+    "dec_codesign": ("no", "no"), "dec_petitions": ("dk", "no"), "dec_online_vote": ("no", "no"),
+    "legal_access": ("yes", "yes"), "legal_duty_consult": ("yes", "dk"), "legal_data_protection": ("yes", "yes"),
+    "inst_unit": ("no", "yes"), "inst_coordination": ("dk", "no"), "inst_budget": ("no", "no"),
+    "infra_channel": ("yes", "yes"), "infra_accessible": ("no", "dk"), "infra_secure": ("yes", "yes"),
+    "skills_training": ("no", "yes"), "skills_analysis": ("no", "no"), "skills_outreach": ("dk", "no"),
+}
+
+
+def worked_example(lang: str) -> Readiness:
+    """The self-assessment of the fictitious ministry's team (see `example_ministry`): strong on
+    information, weak on e-decision-making and on the budget and skills behind participation."""
+    evidence = pick(lang,
+                    "Fictitious example: the team of the Ministry of Digital Services (fictitious) answered for its "
+                    "own area of work. The answers illustrate the exercise; they are not an assessment of "
+                    "Azerbaijan's laws or of any real institution. Checked: the ministry's internal consultation "
+                    "procedure (fictitious) and its website. Not yet checked: whether a budget line for "
+                    "consultations exists — hence several Don't know answers.",
+                    "Uydurma nümunə: Rəqəmsal Xidmətlər Nazirliyinin (uydurma) komandası öz fəaliyyət sahəsi üzrə "
+                    "cavab verib. Cavablar tapşırığı izah edir; Azərbaycanın qanunlarının və ya hər hansı real "
+                    "qurumun qiymətləndirməsi deyil. Yoxlanılıb: nazirliyin daxili məsləhətləşmə qaydası (uydurma) "
+                    "və saytı. Hələ yoxlanılmayıb: məsləhətləşmələr üçün büdcə xəttinin olub-olmadığı — buna görə "
+                    "bir neçə «Bilmirəm» cavabı var.")
+    items = {item: {"legislation": legislation, "policy": policy}
+             for item, (legislation, policy) in EXAMPLE_ANSWERS.items()}
+    return Readiness.model_validate({"items": items, "evidence": evidence})
+
+
 # 4. The workbook section ------------------------------------------------------------------------
 SECTION = sections.SectionSpec(
     session="s02-readiness",
     key="readiness", model=Readiness, version=1, order=20, title_key="readiness.title",
-    render=render_readiness, aggregate=aggregate_readiness,
+    render=render_readiness, aggregate=aggregate_readiness, example=worked_example,
     is_empty=lambda a: counts(a)["unanswered"] == counts(a)["total"] and not a.evidence.strip(),
 )

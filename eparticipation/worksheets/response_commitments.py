@@ -32,6 +32,7 @@ from eparticipation.errors import CourseDataError
 from eparticipation.workbook import sections
 from eparticipation.workbook.document import Block, Bullets, Heading, Para, Table
 from eparticipation.workbook.models import LONG_TEXT, Answers
+from eparticipation.worksheets.example_ministry import pick
 from eparticipation.worksheets.feedback import Feedback
 
 # 1. Model --------------------------------------------------------------------------------------
@@ -289,9 +290,32 @@ def aggregate_response_commitments(entries: list[tuple[str, ResponseCommitments]
     return blocks + [Table(header=header, rows=rows)]
 
 
+# Worked example (fictitious ministry) -----------------------------------------------------------
+def worked_example(lang: str) -> ResponseCommitments:
+    """The fictitious ministry's commitments (see `example_ministry`): answers within the general legal
+    limit, every submission answered, reasons for rejections published."""
+    notes = pick(lang,
+                 "Fictitious example. The Public Relations Department (fictitious) answers each submission; the "
+                 "Legal Department (fictitious) checks the published summary. Where a proposal is rejected, the "
+                 "summary groups similar proposals and gives the reason once for the group, so the reasons can be "
+                 "published on time.",
+                 "Uydurma nümunə. Hər rəy və təklifə İctimaiyyətlə əlaqələr şöbəsi (uydurma) cavab verir; dərc edilən "
+                 "xülasəni Hüquq şöbəsi (uydurma) yoxlayır. Təklif qəbul edilmədikdə xülasə oxşar təklifləri "
+                 "qruplaşdırır və səbəbi qrup üçün bir dəfə göstərir ki, səbəblər vaxtında dərc edilə bilsin.")
+    return ResponseCommitments(
+        response_days=LEGAL_DAYS, consultation_days=20, answer_share=100,
+        publish_what=["summary", "changes", "rejection_reasons"],
+        publish_where=["own_website", "egov_portal", "reply_to_each"], publish_days=30,
+        rejection_explanation="grouped_reasons",
+        sign_off=pick(lang, "Deputy Minister, Ministry of Digital Services (fictitious)",
+                      "Rəqəmsal Xidmətlər Nazirliyinin nazir müavini (uydurma)"),
+        notes=notes)
+
+
 # 4. The workbook section ------------------------------------------------------------------------
 SECTION = sections.SectionSpec(
     session="s08-feedback-loop",
     key="response_commitments", model=ResponseCommitments, version=1, order=80, title_key=f"{P}.title",
     render=render_response_commitments, aggregate=aggregate_response_commitments, is_empty=is_blank,
+    example=worked_example,
 )

@@ -1,7 +1,13 @@
 """Fictitious sample workbooks (the facilitator pages, the sample notebook and the tests use them).
 
-Every institution here is invented and labelled "(fictitious)"; the answers are generated from a
-seeded random generator, so they describe no real ministry. Regenerate the committed files with::
+Two kinds, every institution invented and labelled "(fictitious)" / "(uydurma)":
+
+- `sample_bundles()`: four workbooks with a profile and a readiness self-assessment whose answers come
+  from a seeded random generator (`sample-NN-fictitious.json`);
+- `complete_sample_bundle(lang)`: one workbook with every registered section, each filled with its
+  worksheet's worked example for the same fictitious ministry (`complete-fictitious-ministry.<lang>.json`).
+
+They describe no real ministry. Regenerate the committed files with::
 
     python -m eparticipation.worksheets.samples data/sample-workbooks
 """
@@ -13,6 +19,7 @@ import random
 import sys
 from pathlib import Path
 
+from eparticipation import i18n
 from eparticipation.workbook import models, sections
 from eparticipation.workbook.models import Profile
 from eparticipation.workbook.safety import atomic_write_text
@@ -79,6 +86,34 @@ def synthetic_group(n: int, seed: int = 7) -> dict[str, dict]:
     return out
 
 
+def complete_sample_bundle(lang: str) -> dict:
+    """A bundle with every registered section filled with its worked example in `lang`.
+
+    A section without an example is an error that names it: the complete sample is the proof that
+    every exercise has one (and that each renders in the strategy draft).
+    """
+    missing = [spec.key for spec in sections.all_sections() if spec.example is None]
+    if missing:
+        raise ValueError(f"no worked example for section(s) {', '.join(missing)}: "
+                         "register one with SectionSpec(example=worked_example)")
+    return {"format": models.BUNDLE_FORMAT, "version": models.BUNDLE_VERSION,
+            "sections": {spec.key: models.encode(spec, spec.example(lang)) for spec in sections.all_sections()}}
+
+
+def complete_sample_name(lang: str) -> str:
+    return f"complete-fictitious-ministry.{lang}.json"
+
+
+def complete_sample_bundles() -> dict[str, dict]:
+    """{file name: bundle} for the committed complete samples, one per course language."""
+    return {complete_sample_name(lang): complete_sample_bundle(lang) for lang in i18n.LANGUAGES}
+
+
+def all_sample_bundles() -> dict[str, dict]:
+    """Every committed file of data/sample-workbooks."""
+    return {**sample_bundles(), **complete_sample_bundles()}
+
+
 def dump(bundle: dict) -> str:
     return json.dumps(bundle, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
@@ -95,5 +130,7 @@ def write_samples(folder: str | Path, bundles: dict[str, dict] | None = None) ->
 
 
 if __name__ == "__main__":
-    for path in write_samples(sys.argv[1] if len(sys.argv) > 1 else "data/sample-workbooks"):
+    import eparticipation.worksheets  # noqa: F401  (registers every section, so the complete samples hold all)
+
+    for path in write_samples(sys.argv[1] if len(sys.argv) > 1 else "data/sample-workbooks", all_sample_bundles()):
         print(path)

@@ -79,6 +79,16 @@ def test_worksheet_view_and_registration(session):
 
 
 @pytest.mark.parametrize("session", READY, ids=lambda s: s.id)
+def test_worksheet_has_a_worked_example(session):
+    """Step 5: the worked example for the fictitious ministry, registered with `example=worked_example`."""
+    spec = section_of(session.id)
+    assert spec.example is not None, f"step 5: {spec.key} needs example=worked_example in its SECTION"
+    for lang in i18n.LANGUAGES:
+        answers = spec.example(lang)
+        assert isinstance(answers, spec.model) and not spec.empty(answers), f"step 5: {spec.key} example ({lang})"
+
+
+@pytest.mark.parametrize("session", READY, ids=lambda s: s.id)
 def test_worksheet_has_unit_tests(session):
     """Step 6: unit tests of the worksheet's model and rules, and of its widget's callbacks."""
     assert (REPO_ROOT / "tests" / "exercises" / f"test_ex_{section_of(session.id).key}.py").is_file()
