@@ -244,55 +244,62 @@ def aggregate_lessons(entries: list[tuple[str, Lessons]], lang: str) -> list[Blo
 
 
 # Worked example (fictitious ministry) -----------------------------------------------------------
+# (case, transfer, conditions, {text field: (English, Azerbaijani)}): the facts are the case table's,
+# the judgements are the fictitious ministry's team's.
+EXAMPLE_LESSONS: tuple[tuple[str, str, tuple[str, ...], dict[str, tuple[str, str]]], ...] = (
+    ("uk_parliament_petitions", "partly", ("legal_basis", "institutional_owner"), {
+        "lesson": ("Thresholds published in advance (10,000 signatures for a government response, 100,000 to be "
+                   "considered for debate) tell petitioners exactly what to expect.",
+                   "Əvvəlcədən dərc edilmiş hədlər (hökumətin cavabı üçün 10 000 imza, müzakirə üçün nəzərdən "
+                   "keçirilmək üçün 100 000) imza toplayanlara nə gözləməli olduqlarını dəqiq deyir."),
+        "conditions_here": ("Our ministry (fictitious) would need an internal order that fixes the thresholds and "
+                            "names the Public Relations Department (fictitious) as owner.",
+                            "Nazirliyimizə (uydurma) hədləri müəyyən edən və İctimaiyyətlə əlaqələr şöbəsini "
+                            "(uydurma) məsul qurum kimi göstərən daxili əmr lazımdır."),
+        "decision_link": ("A published response from the deputy minister for every petition above the threshold, "
+                          "within 15 working days.",
+                          "Həddi keçən hər müraciətə nazir müavininin 15 iş günü ərzində dərc edilən cavabı."),
+        "first_step": ("Draft the internal order with the Legal Department (fictitious) by March.",
+                       "Mart ayına qədər Hüquq şöbəsi (uydurma) ilə daxili əmrin layihəsini hazırlamaq."),
+    }),
+    ("kr_epeople", "yes", ("institutional_owner", "resources"), {
+        "lesson": ("Complaints are evidence for policy: from 2008 to November 2011, analysing them led to 255 "
+                   "improvements of laws and systems.",
+                   "Şikayətlər siyasət üçün sübutdur: 2008-ci ildən 2011-ci ilin noyabrına qədər onların təhlili "
+                   "qanunlarda və sistemlərdə 255 təkmilləşdirməyə səbəb olub."),
+        "conditions_here": ("The call centre's complaints about e-services are already logged; two analysts of the "
+                            "Analysis and Strategy Department (fictitious) would need time for them.",
+                            "Elektron xidmətlərlə bağlı zəng mərkəzinə daxil olan şikayətlər artıq qeydə alınır; "
+                            "Təhlil və strategiya şöbəsinin (uydurma) iki analitikinə bunun üçün vaxt lazımdır."),
+        "decision_link": ("A quarterly note to the ministry's board listing the three most frequent complaints and "
+                          "the rule change proposed for each.",
+                          "Nazirliyin kollegiyasına ən çox təkrarlanan üç şikayəti və hər biri üçün təklif olunan "
+                          "qayda dəyişikliyini göstərən rüblük arayış."),
+        "first_step": ("Export last year's complaints and code them by service and problem.",
+                       "Ötən ilin şikayətlərini ixrac edib xidmət və problem üzrə kodlaşdırmaq."),
+    }),
+    ("is_constitution", "no", ("legal_basis",), {
+        "lesson": ("Wide participation is not enough: 67% voted for the Council's proposals in the advisory "
+                   "referendum of 2012, but parliament never voted on the draft.",
+                   "Geniş iştirak kifayət deyil: 2012-ci ilin məşvərətçi referendumunda səs verənlərin 67%-i "
+                   "Şuranın təkliflərini dəstəkləyib, amma parlament layihəyə heç vaxt səs verməyib."),
+        "conditions_here": ("A ministry cannot promise what only another body decides; our rules must say in "
+                            "advance who decides on the result and when.",
+                            "Nazirlik yalnız başqa orqanın qərar verdiyi məsələdə vəd verə bilməz; qaydalarımız "
+                            "nəticə barədə kimin və nə vaxt qərar verəcəyini əvvəlcədən göstərməlidir."),
+        "decision_link": ("Before any consultation starts, the ministry (fictitious) names the official who will "
+                          "decide on its results and the date of that decision.",
+                          "Hər məsləhətləşmə başlamazdan əvvəl nazirlik (uydurma) onun nəticələri barədə qərar "
+                          "verəcək vəzifəli şəxsi və həmin qərarın tarixini açıqlayır."),
+    }),
+)
+
+
 def worked_example(lang: str) -> Lessons:
-    """What the fictitious ministry's team takes from three cases of the case table (see
-    `example_ministry`): the facts are the table's; the judgements are the team's."""
-    petitions = CaseLesson(
-        case_id="uk_parliament_petitions", transfer="partly", conditions=["legal_basis", "institutional_owner"],
-        lesson=pick(lang, "Thresholds published in advance (10,000 signatures for a government response, "
-                          "100,000 to be considered for debate) tell petitioners exactly what to expect.",
-                    "Əvvəlcədən dərc edilmiş hədlər (hökumətin cavabı üçün 10 000 imza, müzakirə üçün nəzərdən "
-                    "keçirilmək üçün 100 000) imza toplayanlara nə gözləməli olduqlarını dəqiq deyir."),
-        conditions_here=pick(lang, "Our ministry (fictitious) would need an internal order that fixes the "
-                                   "thresholds and names the Public Relations Department (fictitious) as owner.",
-                             "Nazirliyimizə (uydurma) hədləri müəyyən edən və İctimaiyyətlə əlaqələr şöbəsini "
-                             "(uydurma) məsul qurum kimi göstərən daxili əmr lazımdır."),
-        decision_link=pick(lang, "A published response from the deputy minister for every petition above the "
-                                 "threshold, within 15 working days.",
-                           "Həddi keçən hər müraciətə nazir müavininin 15 iş günü ərzində dərc edilən cavabı."),
-        first_step=pick(lang, "Draft the internal order with the Legal Department (fictitious) by March.",
-                        "Mart ayına qədər Hüquq şöbəsi (uydurma) ilə daxili əmrin layihəsini hazırlamaq."))
-    complaints = CaseLesson(
-        case_id="kr_epeople", transfer="yes", conditions=["institutional_owner", "resources"],
-        lesson=pick(lang, "Complaints are evidence for policy: from 2008 to November 2011, analysing them led to "
-                          "255 improvements of laws and systems.",
-                    "Şikayətlər siyasət üçün sübutdur: 2008-ci ildən 2011-ci ilin noyabrına qədər onların təhlili "
-                    "qanunlarda və sistemlərdə 255 təkmilləşdirməyə səbəb olub."),
-        conditions_here=pick(lang, "The call centre's complaints about e-services are already logged; two analysts "
-                                   "of the Analysis and Strategy Department (fictitious) would need time for them.",
-                             "Elektron xidmətlərlə bağlı zəng mərkəzinə daxil olan şikayətlər artıq qeydə alınır; "
-                             "Təhlil və strategiya şöbəsinin (uydurma) iki analitikinə bunun üçün vaxt lazımdır."),
-        decision_link=pick(lang, "A quarterly note to the ministry's board listing the three most frequent "
-                                 "complaints and the rule change proposed for each.",
-                           "Nazirliyin kollegiyasına ən çox təkrarlanan üç şikayəti və hər biri üçün təklif olunan "
-                           "qayda dəyişikliyini göstərən rüblük arayış."),
-        first_step=pick(lang, "Export last year's complaints and code them by service and problem.",
-                        "Ötən ilin şikayətlərini ixrac edib xidmət və problem üzrə kodlaşdırmaq."))
-    constitution = CaseLesson(
-        case_id="is_constitution", transfer="no", conditions=["legal_basis"],
-        lesson=pick(lang, "Wide participation is not enough: 67% voted for the Council's proposals in the "
-                          "advisory referendum of 2012, but parliament never voted on the draft.",
-                    "Geniş iştirak kifayət deyil: 2012-ci ilin məşvərətçi referendumunda səs verənlərin 67%-i "
-                    "Şuranın təkliflərini dəstəkləyib, amma parlament layihəyə heç vaxt səs verməyib."),
-        conditions_here=pick(lang, "A ministry cannot promise what only another body decides; our rules must say "
-                                   "in advance who decides on the result and when.",
-                             "Nazirlik yalnız başqa orqanın qərar verdiyi məsələdə vəd verə bilməz; qaydalarımız "
-                             "nəticə barədə kimin və nə vaxt qərar verəcəyini əvvəlcədən göstərməlidir."),
-        decision_link=pick(lang, "Before any consultation starts, the ministry (fictitious) names the official "
-                                 "who will decide on its results and the date of that decision.",
-                           "Hər məsləhətləşmə başlamazdan əvvəl nazirlik (uydurma) onun nəticələri barədə qərar "
-                           "verəcək vəzifəli şəxsi və həmin qərarın tarixini açıqlayır."))
-    return Lessons(entries=[petitions, complaints, constitution])
+    """What the fictitious ministry's team takes from three cases of the case table (see `example_ministry`)."""
+    return Lessons(entries=[CaseLesson(case_id=case_id, transfer=transfer, conditions=list(conditions),
+                                       **{name: pick(lang, *text) for name, text in texts.items()})
+                            for case_id, transfer, conditions, texts in EXAMPLE_LESSONS])
 
 
 # 3. The workbook section ------------------------------------------------------------------------
