@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
 import pandas as pd
@@ -141,8 +142,12 @@ def sample_benchmarks() -> dict[str, Benchmark]:
     from eparticipation.data import load_sample_consultation
     from eparticipation.data.context import region_population_shares
 
+    from eparticipation.data.assumptions import assumption_value
+
     sample = load_sample_consultation()
-    return benchmarks_from(target_benchmarks(sample.submissions, sample.participants, region_population_shares()))
+    return benchmarks_from(target_benchmarks(sample.submissions, sample.participants, region_population_shares(),
+                                             stretch=float(assumption_value("monitoring_target_stretch_points")),
+                                             fast_share=float(assumption_value("monitoring_fast_answer_share"))))
 
 
 def benchmarks_or_none() -> dict[str, Benchmark] | None:
@@ -158,6 +163,19 @@ def level_baselines(entries: list[tuple[str, Readiness]]) -> pd.DataFrame:
     shares = combined_shares(entries, "en")
     columns = {i18n.t(f"readiness.area.{area}", "en"): level for level, area in READINESS_AREA.items()}
     return shares[list(columns)].rename(columns=columns).rename_axis(columns="Level")
+
+
+def sample_readiness_entries(folder: str | Path | None = None) -> list[tuple[str, Readiness]]:
+    """(alias, readiness answers) of the fictitious sample workbooks (data/sample-workbooks), by file name."""
+    from eparticipation.paths import data_path
+    from eparticipation.workbook.bundle import read_workbook
+
+    found = []
+    for path in sorted(Path(folder or data_path("sample-workbooks")).glob("*.json")):
+        workbook = read_workbook(path)
+        if "readiness" in workbook.sections:
+            found.append((workbook.profile.alias or path.stem, workbook.sections["readiness"]))
+    return found
 
 
 def readiness_baselines(readiness: Readiness | None) -> dict[str, float] | None:
