@@ -70,3 +70,17 @@ def test_charts_return_figure_and_summary(table):
     assert "SYNTHETIC" in levels.summary and "4 assessments" in levels.summary
     assert list(baselines.index) == ["Sample A", "Nümunə B", "Sample C", "Nümunə D"]
     assert isinstance(baselines, pd.DataFrame) and baselines.round(1).loc["Sample C", "decision"] == 16.7
+
+
+def test_the_session_page_quotes_the_computed_figures(table):
+    from eparticipation.paths import REPO_ROOT
+
+    page = (REPO_ROOT / "book" / "sessions" / "s11-monitoring-evaluation.md").read_text(encoding="utf-8")
+    rate = table.loc["response_rate"]
+    quoted = [f"{rate['overall']:.0f} % of the published submissions were answered",
+              f"{table.loc['answered_within_standard', 'overall']:.0f} % within 15 working days",
+              f"the median answer took {table.loc['median_response_days', 'overall']:.0f} working days",
+              f"index was {table.loc['representativeness', 'overall']:.3f}",
+              f"answered most often ({rate['best']:.0f} %)", f"about {rate['realistic_limit']:.0f} % for the response rate",
+              f"a quarter of the answers already came: {table.loc['median_response_days', 'realistic_limit']:.0f} working days"]
+    assert [text for text in quoted if text not in page] == []
