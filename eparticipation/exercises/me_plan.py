@@ -69,6 +69,7 @@ class MePlanExercise(Exercise):
             for name, prefix, values in CHOICES[:3]:
                 part.append(self.add_choice(_field(slot, name), f"{P}.{name}", [(f"{prefix}.{v}", v) for v in values],
                                             kind=w.ToggleButtons if name == "kind" else w.Dropdown))
+            self.fields[_field(slot, "measure")].layout.width = "32em"  # its options are long
             part.append(self.add_text(_field(slot, "source"), f"{P}.source", placeholder_key=f"{P}.source_placeholder"))
             for name in NUMBERS:
                 part.append(self.add_text(_field(slot, name), f"{P}.{name}", placeholder_key=f"{P}.{name}_placeholder"))
