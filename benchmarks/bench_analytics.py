@@ -94,6 +94,12 @@ def run(n: int, seed: int = 2030) -> dict[str, tuple[float, float]]:
         an.loop_status_by(s, "channel")
         an.open_working_days(s)
 
+    def monitoring_targets():  # Session 11: baseline, best channel and realistic limit of each target
+        from eparticipation.analysis.monitoring import target_benchmarks
+        from eparticipation.data.context import region_population_shares
+
+        target_benchmarks(state["s"], state["p"], region_population_shares())
+
     def coding_agreement():
         # Session 7: n codings of the text bank by 5 coders (n / 5 comments each, codes drawn at random),
         # pooled per dimension: pairwise Cohen's kappa, Fleiss' kappa and the comments coded differently.
@@ -113,7 +119,7 @@ def run(n: int, seed: int = 2030) -> dict[str, tuple[float, float]]:
                        ("post-stratification", weights), ("s5 weighting", session5_weighting),
                        ("topics+keywords", topics_keywords), ("response tracking", responses),
                        ("channel reach (s06)", channels),
-                       ("feedback loop (s08)", feedback_loop),
+                       ("feedback loop (s08)", feedback_loop), ("M&E targets (s11)", monitoring_targets),
                        ("coding agreement", coding_agreement)]:
         tracemalloc.start()
         t0 = time.perf_counter()
