@@ -14,6 +14,7 @@ its worksheet module and one line to `COURSE_SECTIONS` (in session order).
 from eparticipation.workbook import sections
 from eparticipation.worksheets import (channel_mix, coding, epi_levels, framework_map, lessons, outreach, profile,
                                        readiness, response_commitments)
+from eparticipation.worksheets import implementation_plan
 
 COURSE_SECTIONS = (
     profile.SECTION,
@@ -25,6 +26,7 @@ COURSE_SECTIONS = (
     channel_mix.SECTION,
     coding.SECTION,
     response_commitments.SECTION,
+    implementation_plan.SECTION,
 )
 
 for _section in COURSE_SECTIONS:
