@@ -131,6 +131,16 @@ def workload_summary(weekly: pd.DataFrame) -> pd.DataFrame:
     return table[columns].round({"staff_days": 1, "average_week_staff_days": 1, "peak_week_staff_days": 1}).reset_index()
 
 
+def busiest_week(weekly: pd.DataFrame, working_days_per_week: int = 5) -> pd.Series:
+    """The week with the most staff-days: its number, submissions, staff-days and the full-time people needed."""
+    by_week = weekly.groupby("week").agg(submissions=("submissions", "sum"), staff_days=("staff_days", "sum"))
+    week = int(by_week["staff_days"].idxmax())
+    row = by_week.loc[week]
+    return pd.Series({"week": week, "submissions": int(row["submissions"]), "staff_days": round(float(row["staff_days"]), 1),
+                      "full_time_staff": round(staff_needed(float(row["staff_days"]), working_days_per_week), 1)},
+                     dtype=object)
+
+
 def staff_needed(staff_days_per_week: float, working_days_per_week: int = 5) -> float:
     """Full-time people needed to handle a week's staff-days (a five-day working week by default)."""
     return staff_days_per_week / working_days_per_week

@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 import pytest
 
 from eparticipation.analysis.implementation import (
-    cost_by, monthly_costs, plan_table, risk_band, risk_score, staff_needed, weekly_workload, workload_parameters,
+    busiest_week, cost_by, monthly_costs, plan_table, risk_band, risk_score, staff_needed, weekly_workload, workload_parameters,
     workload_summary)
 from eparticipation.charts import PALETTE
 from eparticipation.charts.implementation import gantt_chart, workload_chart
@@ -72,6 +72,8 @@ def test_weekly_workload_converts_submissions_into_staff_days():
     summary = workload_summary(weekly).set_index("channel")
     assert summary.loc["all channels", "submissions"] == 4
     assert staff_needed(10) == 2
+    peak = busiest_week(weekly)
+    assert peak["week"] == 2 and peak["submissions"] == 2 and peak["staff_days"] == 0.2
 
 
 def test_weekly_workload_refuses_a_channel_without_a_handling_time():
@@ -111,3 +113,30 @@ def test_workload_chart_stacks_channels_and_names_the_peak():
     go.Figure(chart.figure)
     assert chart.figure.layout.barmode == "stack"
     assert "the busiest week, week 2, needs 2 staff-days" in chart.summary and "SYNTHETIC test" in chart.summary
+
+
+def test_page_and_notebooks_state_the_workload_the_data_gives(sample):
+    """The Session 10 page and notebook state the sample's workload; the numbers come from the data."""
+    from eparticipation.paths import REPO_ROOT
+
+    weekly = weekly_workload(sample.submissions, *workload_parameters())
+    total = workload_summary(weekly).set_index("channel").loc["all channels"]
+    peak = busiest_week(weekly)
+    page = (REPO_ROOT / "book/sessions/s10-implementation.md").read_text(encoding="utf-8")
+    notebook = (REPO_ROOT / "notebooks/s10-implementation.ipynb").read_text(encoding="utf-8")
+    assert f"{total['staff_days']:.1f} staff-days over six weeks" in page and weekly["week"].nunique() == 6
+    assert f"about {peak['full_time_staff']:.0f} full-time people in the busiest week" in page
+    assert f"{len(sample.submissions):,} submissions need {total['staff_days']:.1f} staff-days" in notebook
+    assert f"{total['average_week_staff_days']:.1f} a week on average" in notebook
+    assert f"needs {peak['staff_days']:.0f} staff-days: {peak['full_time_staff']} full-time people" in notebook
+
+
+def test_exercise_notebook_worked_example_matches_the_worksheet():
+    from eparticipation.paths import REPO_ROOT
+    from eparticipation.worksheets.implementation_plan import action_rows, headline, risk_rows, worked_example
+
+    text = (REPO_ROOT / "exercises/s10-implementation.ipynb").read_text(encoding="utf-8")
+    example = worked_example("en")
+    assert headline(example, "en") in text
+    for row in (*action_rows(example, "en"), *risk_rows(example, "en")):
+        assert " | ".join(row) in text
