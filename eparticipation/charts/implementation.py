@@ -23,7 +23,7 @@ GANTT_LABELS = {
     "summary_line": "{name} ({owner}; {channel}): {months}, {cost}",
     "months": "months {start}–{end}",
     "month": "month {start}",
-    "summary": "{n} actions over {last} months. {lines}.",
+    "summary": "Actions planned: {n}, over {last} months. {lines}.",
     "empty": "No action has been planned yet.",
 }
 

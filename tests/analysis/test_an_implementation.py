@@ -98,7 +98,7 @@ def test_gantt_chart_one_bar_per_action_with_patterns_and_summary():
     assert sum(len(bar.y) for bar in bars) == 3
     assert {bar.name for bar in bars} == {"Portal", "No channel (cross-cutting)"}
     assert len({bar.marker.pattern.shape for bar in bars}) == 2 and bars[0].marker.color in PALETTE
-    assert "3 actions over 5 months" in chart.summary and "Portal page (Agency B; Portal): months 2–5, 8000 AZN" in chart.summary
+    assert "Actions planned: 3, over 5 months." in chart.summary and "Portal page (Agency B; Portal): months 2–5, 8000 AZN" in chart.summary
     assert "Order (Ministry A; No channel (cross-cutting)): month 1" in chart.summary
 
 

@@ -194,7 +194,7 @@ def test_worked_example_is_fictitious_in_both_languages():
 def test_aggregate_pools_plans():
     entries = [("Table 1", worked_example("en")), ("Table 2", plan(budget_azn=1000)), ("Table 3", ImplementationPlan())]
     blocks = aggregate_implementation_plan(entries, "en")
-    assert "2 plans; 1 of them cost more than their budget." in blocks[0].text
+    assert "Plans: 2; over their budget: 1." in blocks[0].text
     assert len(blocks[1].rows) == 2
     assert aggregate_implementation_plan([], "en") == []
 
