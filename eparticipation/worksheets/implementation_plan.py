@@ -38,7 +38,7 @@ from eparticipation.charts.implementation import gantt_chart
 from eparticipation.workbook import sections
 from eparticipation.workbook.document import Block, Bullets, Figure, Heading, Para, Table
 from eparticipation.workbook.models import LONG_TEXT, Answers
-from eparticipation.worksheets.channel_mix import ChannelKey, money
+from eparticipation.worksheets.channel_mix import ChannelKey, money, plain
 from eparticipation.worksheets.feedback import Feedback
 
 # 1. Model --------------------------------------------------------------------------------------
@@ -287,7 +287,8 @@ def funded_channels(channel_mix) -> list[str]:
 
 
 def _plain(value: float) -> str:
-    return f"{value:,.0f}".replace(",", " ") + " AZN"
+    """An amount as feedback shows it in both languages: "12 000 AZN"."""
+    return f"{plain(value)} AZN"
 
 
 def _risk_names(keys: list[str]) -> list[str]:
@@ -303,25 +304,21 @@ def _channel(key: str | None, lang: str) -> str:
     return i18n.t(f"channel_mix.channel.{key}", lang) if key else i18n.t(f"{P}.no_channel", lang)
 
 
-def _money(value: float, lang: str) -> str:
-    return money(value, lang)
-
-
 def plan_chart(a: ImplementationPlan, lang: str):
     """The Gantt chart of the plan, in `lang` (figure + text summary)."""
     labels = {key: i18n.t(f"{P}.chart.{key}", lang) for key in
               ("title", "axis", "no_channel", "action", "summary_line", "months", "month", "summary", "empty")}
     names = {key: i18n.t(f"channel_mix.channel.{key}", lang) for key in CHANNEL_KEYS}
-    return gantt_chart(_table(a), channel_names=names, money=lambda v: _money(v, lang) if v else "–", labels=labels)
+    return gantt_chart(_table(a), channel_names=names, money=lambda v: money(v, lang) if v else "–", labels=labels)
 
 
 def headline(a: ImplementationPlan, lang: str) -> str:
     """One line: coordinator, budget, planned cost, number of actions and months."""
     table = _table(a)
     months = int(table["end_month"].max()) if not table.empty else 0
-    budget = _money(a.budget_azn, lang) if a.budget_azn is not None else i18n.t("common.not_answered", lang)
+    budget = money(a.budget_azn, lang) if a.budget_azn is not None else i18n.t("common.not_answered", lang)
     return i18n.t(f"{P}.headline", lang, coordinator=a.coordinator.strip() or i18n.t("common.not_answered", lang),
-                  budget=budget, total=_money(a.total_cost(), lang), n=len(a.actions), months=months)
+                  budget=budget, total=money(a.total_cost(), lang), n=len(a.actions), months=months)
 
 
 def budget_blocks(a: ImplementationPlan, lang: str) -> list[Block]:
@@ -338,14 +335,14 @@ def budget_blocks(a: ImplementationPlan, lang: str) -> list[Block]:
         Heading(i18n.t(f"{P}.budget_summary", lang), 3),
         Para(i18n.t(f"{P}.budget_note", lang)),
         Table(header=tuple(i18n.t(f"{P}.column.{c}", lang) for c in ("owner", "actions", "cost", "share")),
-              rows=tuple((r["owner"] or none, str(r["actions"]), _money(r["cost_azn"], lang), share(r["share"]))
+              rows=tuple((r["owner"] or none, str(r["actions"]), money(r["cost_azn"], lang), share(r["share"]))
                          for _i, r in by_owner.iterrows())),
         Table(header=tuple(i18n.t(f"{P}.column.{c}", lang) for c in ("channel", "actions", "cost", "share")),
-              rows=tuple((_channel(r["channel"] or None, lang), str(r["actions"]), _money(r["cost_azn"], lang),
+              rows=tuple((_channel(r["channel"] or None, lang), str(r["actions"]), money(r["cost_azn"], lang),
                           share(r["share"])) for _i, r in by_channel.iterrows())),
         Table(header=tuple(i18n.t(f"{P}.column.{c}", lang) for c in ("month", "under_way", "cost", "cumulative")),
-              rows=tuple((str(int(r["month"])), str(int(r["actions"])), _money(r["cost_azn"], lang),
-                          _money(r["cumulative_azn"], lang)) for _i, r in months.iterrows())),
+              rows=tuple((str(int(r["month"])), str(int(r["actions"])), money(r["cost_azn"], lang),
+                          money(r["cumulative_azn"], lang)) for _i, r in months.iterrows())),
     ]
 
 
@@ -371,7 +368,7 @@ def months_text(start: int, duration: int) -> str:
 def action_rows(a: ImplementationPlan, lang: str) -> tuple[tuple[str, ...], ...]:
     return tuple((str(i), x.name, x.owner.strip() or i18n.t(f"{P}.no_owner", lang), _channel(x.channel, lang),
                   months_text(x.start_month, x.duration_months),
-                  _money(x.cost_azn, lang) if x.cost_azn is not None else "–")
+                  money(x.cost_azn, lang) if x.cost_azn is not None else "–")
                  for i, x in enumerate(a.actions, start=1))
 
 
@@ -413,13 +410,13 @@ def aggregate_implementation_plan(entries: list[tuple[str, ImplementationPlan]],
     for label, a in entries:
         table = _table(a)
         critical = sum(a.risk(k).score() == HIGH * HIGH for k in RISKS)
-        rows.append((label, a.coordinator.strip() or "–", str(len(a.actions)), _money(a.total_cost(), lang),
-                     _money(a.budget_azn, lang) if a.budget_azn is not None else "–",
+        rows.append((label, a.coordinator.strip() or "–", str(len(a.actions)), money(a.total_cost(), lang),
+                     money(a.budget_azn, lang) if a.budget_azn is not None else "–",
                      str(int(table["end_month"].max())) if not table.empty else "–", str(critical),
                      str(sum(1 for k in RISKS if a.risk(k).score() is not None and not a.risk(k).mitigation.strip()))))
     over = sum(a.budget_azn is not None and a.total_cost() > a.budget_azn + 0.005 for _l, a in entries)
     pooled = pd.concat([_table(a) for _l, a in entries if a.actions] or [plan_table([])])
-    channel_rows = tuple((_channel(r["channel"] or None, lang), str(r["actions"]), _money(r["cost_azn"], lang))
+    channel_rows = tuple((_channel(r["channel"] or None, lang), str(r["actions"]), money(r["cost_azn"], lang))
                          for _i, r in cost_by(pooled.assign(channel=pooled["channel"].fillna("")), "channel").iterrows()
                          ) if not pooled.empty else ()
     high = Counter(k for _l, a in entries for k in RISKS if (a.risk(k).score() or 0) >= 6)
