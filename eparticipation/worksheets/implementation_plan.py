@@ -50,8 +50,6 @@ SHORT_TEXT = 200
 RISKS = ("low_turnout", "capture", "disinformation", "data_protection", "digital_exclusion")
 RiskKey = Literal["low_turnout", "capture", "disinformation", "data_protection", "digital_exclusion"]
 Level = Literal[1, 2, 3]
-ACTION_TEXTS = ("name", "owner")
-ACTION_NUMBERS = ("start_month", "duration_months", "cost_azn")
 
 
 class Action(Answers):
