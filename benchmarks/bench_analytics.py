@@ -114,13 +114,20 @@ def run(n: int, seed: int = 2030) -> dict[str, tuple[float, float]]:
         for dimension in DIMENSIONS:
             pool_codings(codings, dimension)
 
+    def owners_workload():  # Session 10: staff-days per week and channel, the summary and the busiest week
+        from eparticipation.analysis import implementation as im
+
+        weekly = im.weekly_workload(state["s"], *im.workload_parameters())
+        im.workload_summary(weekly)
+        im.busiest_week(weekly)
+
     results = {}
     for name, step in [("generate", generate), ("participation", participation), ("representativeness", representativeness),
                        ("post-stratification", weights), ("s5 weighting", session5_weighting),
                        ("topics+keywords", topics_keywords), ("response tracking", responses),
                        ("channel reach (s06)", channels),
-                       ("feedback loop (s08)", feedback_loop), ("M&E targets (s11)", monitoring_targets),
-                       ("coding agreement", coding_agreement)]:
+                       ("feedback loop (s08)", feedback_loop), ("coding agreement", coding_agreement),
+                       ("owners' workload (s10)", owners_workload), ("M&E targets (s11)", monitoring_targets)]:
         tracemalloc.start()
         t0 = time.perf_counter()
         step()
