@@ -12,6 +12,7 @@ each seeded with the course). Every simulated participant does what a browser do
 4. saves the notebook with its outputs and reads it back (nothing lost);
 5. stops the server.
 
+Kernels talk to their server over IPC socket files, as on the workshop's TLJH server (see `hub_config`).
 Memory is read from /proc while every kernel is still running: the resident set (RSS) of each user's
 server and kernel, and its proportional share (PSS, shared library pages divided among the processes
 that share them, which is what many users on one server really add up to).
@@ -399,10 +400,7 @@ async def _drive(base: str, users: list[str], password: str, service_token: str,
             all_done.set()
         await all_done.wait()
 
-    async def one(participant: Participant):
-        await participant.run(notebook_done)
-
-    tasks = [asyncio.ensure_future(one(p)) for p in participants]
+    tasks = [asyncio.ensure_future(p.run(notebook_done)) for p in participants]
     await all_done.wait()
     usage = usage_by_user(run_id)
     for participant in participants:
