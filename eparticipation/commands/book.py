@@ -1,4 +1,4 @@
-"""Sub-commands for the book itself: `schedule`, `build`, `execute` and `lab-settings`."""
+"""Sub-commands for the book itself: `schedule`, `build`, `execute`, `lab-settings`, `hub-link` and `hub-seed`."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from eparticipation.book import schedule as sched
 from eparticipation.errors import CourseDataError
@@ -77,6 +78,18 @@ def run_hub_link(args) -> int:
     return 0
 
 
+def run_hub_seed(args) -> int:
+    from eparticipation.book.hub_seed import homes_under, seed_home
+
+    homes = [Path(h) for h in args.home] + [h for folder in args.homes_under for h in homes_under(Path(folder))]
+    if not homes:
+        raise CourseDataError("No home folder given.", fix="Add --home /etc/skel and/or --homes-under /home")
+    for home in homes:
+        report = seed_home(home)
+        print(f"{report.home}: {report.copied} files copied, {report.kept} already there (kept)")
+    return 0
+
+
 def register(subparsers) -> None:
     p = subparsers.add_parser("schedule", help="write _toc.yml and book/agenda.md from book/schedule.yml")
     p.add_argument("--check", action="store_true", help="only check that the committed files are up to date")
@@ -95,3 +108,7 @@ def register(subparsers) -> None:
     p.add_argument("--branch", default="main", help="branch to pull (default main)")
     p.add_argument("--path", default="", help="file to open, relative to the repository, e.g. exercises/s02-readiness.ipynb")
     p.set_defaults(run=run_hub_link)
+    p = subparsers.add_parser("hub-seed", help="copy the course into home folders (a hub without internet); never overwrites")
+    p.add_argument("--home", action="append", default=[], help="a home folder to fill, e.g. /etc/skel (repeatable)")
+    p.add_argument("--homes-under", action="append", default=[], help="fill every home folder under this one, e.g. /home")
+    p.set_defaults(run=run_hub_seed)
