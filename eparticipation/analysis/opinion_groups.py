@@ -160,7 +160,7 @@ class OpinionMap:
     grouped: np.ndarray  # bool: voted enough to be grouped
     explained_variance: tuple[float, float]
     n_comments: int
-    matrix: pd.DataFrame = field(repr=False)  # the vote matrix the map was drawn from (NaN = not seen)
+    votes: np.ndarray = field(repr=False)  # the vote matrix the map was drawn from (NaN = not seen)
 
     def redraw(self, voters: np.ndarray) -> np.ndarray:
         """The map drawn again from these voters' votes alone (in this order); the points of the grouped ones.
@@ -169,16 +169,18 @@ class OpinionMap:
         40 re-draws fast; it finds the same two components as the full PCA up to rounding.
         """
         pca = PCA(n_components=2, svd_solver="randomized", random_state=0)
-        points, _ = _draw_map(self.matrix.iloc[voters], pca)
+        points, _ = _draw_map(self.votes[voters], pca)
         return points[self.grouped[voters]]
 
 
-def _draw_map(matrix: pd.DataFrame, pca: PCA) -> tuple[np.ndarray, PCA]:
-    """Missing votes replaced by the statement's mean, PCA to 2 components, sparsity-aware scaling (steps 2-3)."""
-    filled = matrix.fillna(matrix.mean()).fillna(0.0).to_numpy()
-    seen = matrix.notna().sum(axis=1).to_numpy()
-    points = pca.fit_transform(filled) * np.sqrt(matrix.shape[1] / np.maximum(seen, 1))[:, None]
-    return points, pca
+def _draw_map(votes: np.ndarray, pca: PCA) -> tuple[np.ndarray, PCA]:
+    """Missing votes replaced by the statement's mean (0 if nobody saw it), PCA to 2 components,
+    sparsity-aware scaling (steps 2-3)."""
+    seen = ~np.isnan(votes)
+    n_seen = seen.sum(axis=0)
+    means = np.divide(np.where(seen, votes, 0.0).sum(axis=0), n_seen, out=np.zeros(votes.shape[1]), where=n_seen > 0)
+    filled = np.where(seen, votes, means)
+    return pca.fit_transform(filled) * np.sqrt(votes.shape[1] / np.maximum(seen.sum(axis=1), 1))[:, None], pca
 
 
 def opinion_map(export: PolisExport, *, min_votes: int = MIN_VOTES) -> OpinionMap:
@@ -206,7 +208,8 @@ def opinion_map(export: PolisExport, *, min_votes: int = MIN_VOTES) -> OpinionMa
             file=export.folder,
             fix="Wait for more votes, or read the comments' agree/disagree counts directly.",
         )
-    points, pca = _draw_map(matrix, PCA(n_components=2, svd_solver="full"))
+    votes = matrix.to_numpy()
+    points, pca = _draw_map(votes, PCA(n_components=2, svd_solver="full"))
     return OpinionMap(
         participants=matrix.index.to_numpy(),
         n_votes=raw_counts,
@@ -214,7 +217,7 @@ def opinion_map(export: PolisExport, *, min_votes: int = MIN_VOTES) -> OpinionMa
         grouped=in_conv,
         explained_variance=tuple(float(v) for v in pca.explained_variance_ratio_),
         n_comments=n_comments,
-        matrix=matrix,
+        votes=votes,
     )
 
 
