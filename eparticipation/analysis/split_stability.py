@@ -5,9 +5,9 @@ Pol.is shows one split and nothing about how firm it is. Here the whole method i
 (the PCA) is computed again from those voters' votes, then the groups (`rerun_whole_method`). The
 participant is the resampling unit, and everything estimated from the participants is estimated again:
 re-running only the k-means on a fixed map (`rerun`, used to simulate Pol.is's history) leaves out how
-much the map itself depends on who voted, and called a 24/76 split stable that moves by a quarter when
-the map is redrawn (scoop-hivemind.freshwater, benchmarks/results/opinion_groups_rules.txt). Two numbers
-come out:
+much the map itself depends on who voted: it called scoop-hivemind.freshwater's split stable (agreement
+0.81 on the fixed map, 0.66 with the map redrawn; benchmarks/results/opinion_groups_stability_rules.txt).
+Two numbers come out:
 
 - **agreement**: the average adjusted Rand index between the split and each re-run's own split
   (its own number of groups included), over the grouped participants the re-run saw. 1 = always the same.
