@@ -9,6 +9,7 @@ summary line. Pol.is's `group-id` is only the yardstick, never an input.
     python benchmarks/bench_opinion_groups.py FOLDER
     python benchmarks/bench_opinion_groups.py --write               # also update the committed results
     python benchmarks/bench_opinion_groups.py --rules               # the k and grouping rules compared
+    python benchmarks/bench_opinion_groups.py --stability-rules     # the fragility rules compared
     python benchmarks/bench_opinion_groups.py --synthetic           # timing on a 20,000 × 150 export
 
 `--write` saves `benchmarks/results/opinion_groups.csv` and regenerates the table in book/data.md
@@ -89,15 +90,26 @@ def write_book_table(results: pd.DataFrame, page: Path = DATA_PAGE) -> None:
     page.write_text(pattern.sub(lambda _: block, text), encoding="utf-8")
 
 
+def _counted_exports(folder: Path):
+    """Each export the goal counts (100+ voters grouped by Pol.is) with Pol.is's groups, the yardstick."""
+    from eparticipation.analysis.polis_agreement import MIN_GROUPED
+    from eparticipation.data.polis import load_polis_export
+
+    for path in conversation_folders(folder):
+        export = load_polis_export(path)
+        shipped = export.participants_votes.set_index("participant")["group_id"].dropna()
+        if len(shipped) >= MIN_GROUPED:
+            yield export, shipped
+
+
 def compare_rules(folder: Path, seed: int = 0) -> None:
     """ARI with Pol.is under each general rule tried for k and for the final split."""
     from sklearn.metrics import adjusted_rand_score, silhouette_score
     from threadpoolctl import threadpool_limits
 
     from eparticipation.analysis import opinion_groups as og
-    from eparticipation.analysis.polis_agreement import MIN_GROUPED, TARGET_ARI
+    from eparticipation.analysis.polis_agreement import TARGET_ARI
     from eparticipation.analysis.split_stability import consensus_split, extend, rerun
-    from eparticipation.data.polis import load_polis_export
 
     def best(scores: dict[int, float]) -> int:
         return max(scores, key=lambda k: (scores[k], -k))
@@ -121,11 +133,7 @@ def compare_rules(folder: Path, seed: int = 0) -> None:
         }
 
     scores: dict[str, list[float]] = {}
-    for path in conversation_folders(folder):
-        export = load_polis_export(path)
-        shipped = export.participants_votes.set_index("participant")["group_id"].dropna()
-        if len(shipped) < MIN_GROUPED:
-            continue
+    for export, shipped in _counted_exports(folder):
         with threadpool_limits(limits=1):
             splits = {}
             for min_votes, label in ((og.MIN_VOTES, ""), (1, " [every voter grouped, older Pol.is rule]")):
@@ -144,6 +152,65 @@ def compare_rules(folder: Path, seed: int = 0) -> None:
     print(f"\nRules (the columns above, in order) and how many conversations reach ARI {TARGET_ARI} under each:")
     for i, (name, values) in enumerate(scores.items(), 1):
         print(f"  {i}. {name}: {sum(v >= TARGET_ARI for v in values)} of {len(values)}")
+
+
+def _smallest_group_jaccard(labels: np.ndarray, runs: list) -> float:
+    """Hennig's cluster-wise stability of the smallest group: its mean best Jaccard with a re-run's group."""
+    smallest = np.bincount(labels).argmin()
+    scores = []
+    for run in runs:
+        mine, theirs = labels[run.rows] == smallest, run.labels[run.k]
+        scores.append(max(((mine & (theirs == g)).sum() / (mine | (theirs == g)).sum()) for g in np.unique(theirs)))
+    return float(np.mean(scores)) if scores else 0.0
+
+
+def compare_stability_rules(folder: Path, seed: int = 0) -> None:
+    """Which conversations each fragility rule flags: the ones that fall short of Pol.is should all be."""
+    from sklearn.metrics import adjusted_rand_score
+    from threadpoolctl import threadpool_limits
+
+    from eparticipation.analysis import opinion_groups as og
+    from eparticipation.analysis.polis_agreement import TARGET_ARI
+    from eparticipation.analysis.split_stability import (
+        STABLE_AGREEMENT, agreement, consensus_split, rerun, rerun_whole_method, separation,
+    )
+
+    rules = {
+        "fixed map: re-run agreement >= 0.8 and apart (before)": lambda r: r["fixed"] >= STABLE_AGREEMENT and r["apart"],
+        "fixed map: smallest group's Jaccard >= 0.75 (Hennig) and apart": lambda r: r["jaccard_fixed"] >= 0.75 and r["apart"],
+        "smallest group >= 10% of the grouped and apart": lambda r: r["smallest"] >= 0.1 and r["apart"],
+        "whole method: smallest group's Jaccard >= 0.75 and apart": lambda r: r["jaccard_whole"] >= 0.75 and r["apart"],
+        "whole method: re-run agreement >= 0.8 and apart (the method)": lambda r: r["whole"] >= STABLE_AGREEMENT and r["apart"],
+    }
+    print(f"{'conversation':<46}{'ARI':>6}{'fixed':>7}{'whole':>7}{'J fixed':>8}{'J whole':>8}{'smallest':>9}{'apart':>6}")
+    rows = []
+    for export, shipped in _counted_exports(folder):
+        with threadpool_limits(limits=1):
+            opinions = og.opinion_map(export)
+            points = opinions.points[opinions.grouped]
+            by_k, silhouettes = og._splits(points)
+            k = og._choose_k(silhouettes)
+            fixed = rerun(points, og._group, seed=seed)
+            labels = consensus_split(points, by_k[k], fixed, k)
+            whole = rerun_whole_method(opinions.grouped, opinions.redraw, og._group, seed=seed)
+            apart = separation(points, labels, len(np.unique(labels)), og._group, seed=seed) > 0
+        ours = pd.Series(labels, index=opinions.participants[opinions.grouped])
+        common = ours.index.intersection(shipped.index)
+        row = {"conversation": export.name, "ari": adjusted_rand_score(shipped.loc[common], ours.loc[common]),
+               "fixed": agreement(labels, fixed), "whole": agreement(labels, whole),
+               "jaccard_fixed": _smallest_group_jaccard(labels, fixed), "jaccard_whole": _smallest_group_jaccard(labels, whole),
+               "smallest": np.bincount(labels).min() / len(labels), "apart": apart}
+        rows.append(row)
+        print(f"{row['conversation']:<46}{row['ari']:6.2f}{row['fixed']:7.2f}{row['whole']:7.2f}{row['jaccard_fixed']:8.2f}"
+              f"{row['jaccard_whole']:8.2f}{row['smallest']:9.0%}{'yes' if apart else 'no':>6}", flush=True)
+    short = [r for r in rows if r["ari"] < TARGET_ARI]
+    print(f"\nFragility rules: how many of the {len(short)} conversations short of ARI {TARGET_ARI} each flags fragile, "
+          f"and how many of the {len(rows) - len(short)} that reach it it flags too:")
+    for i, (name, stable) in enumerate(rules.items(), 1):
+        missed = [r["conversation"] for r in short if stable(r)]
+        flagged_good = sum(not stable(r) for r in rows if r["ari"] >= TARGET_ARI)
+        print(f"  {i}. {name}: {len(short) - len(missed)} of {len(short)}"
+              + (f" (not: {', '.join(missed)})" if missed else "") + f"; {flagged_good} of {len(rows) - len(short)} reaching it")
 
 
 def synthetic_export(folder: Path, n_participants: int = 20_000, n_comments: int = 150, seed: int = 2030) -> Path:
@@ -183,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--write", action="store_true", help="save the results and regenerate the table in book/data.md")
     parser.add_argument("--rules", action="store_true", help="compare the rules for k and for the final split")
+    parser.add_argument("--stability-rules", action="store_true", help="compare the rules that call a split fragile")
     parser.add_argument("--synthetic", action="store_true", help="time the opinion-group step on a 20,000 × 150 export")
     args = parser.parse_args(argv)
     if args.synthetic:
@@ -193,6 +261,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.rules:
         compare_rules(args.folder, seed=args.seed)
+        return 0
+    if args.stability_rules:
+        compare_stability_rules(args.folder, seed=args.seed)
         return 0
     from eparticipation.analysis.polis_agreement import summary
 

@@ -20,7 +20,7 @@ from eparticipation.analysis.opinion_groups import (
     divisive_statements,
     find_opinion_groups,
 )
-from eparticipation.analysis.split_stability import RESAMPLE_FRACTION
+from eparticipation.analysis.split_stability import RESAMPLE_FRACTION, RESAMPLES
 from eparticipation.data.export import write_csv
 from eparticipation.data.polis import PolisExport
 from eparticipation.errors import CourseDataError
@@ -86,7 +86,8 @@ def build_polis_report(export: PolisExport, *, seed: int = 0) -> PolisReport:
             "moderated-out statements carry no weight), missing votes replaced by each statement's mean, PCA to two "
             "components, sparsity-aware scaling, k-means into up to 100 base clusters and then into 2–5 groups, the number "
             "chosen by silhouette (a larger number only when clearly better). Each participant's group is the one most of "
-            f"{groups.stability.n_reruns} re-runs on random {RESAMPLE_FRACTION:.0%} samples of the participants agree on. "
+            f"{RESAMPLES} re-runs on random {RESAMPLE_FRACTION:.0%} samples of the participants agree on; the stability "
+            "verdict comes from re-running the whole method, opinion map included, on other such samples. "
             "Pol.is's own group-id in participants-votes.csv is not used.</p>"
             # Measured by benchmarks/bench_opinion_groups.py (book/data.md): membership can differ from Pol.is's
             # own screen, while the consensus statements mostly agree; the reader should know which to trust.

@@ -4,7 +4,7 @@ import pytest
 from eparticipation.analysis import opinion_groups as og
 from eparticipation.analysis.opinion_groups import find_opinion_groups
 from eparticipation.analysis.split_stability import (
-    STABLE_AGREEMENT, Rerun, SplitStability, agreement, consensus_split, rerun, separation,
+    STABLE_AGREEMENT, Rerun, SplitStability, agreement, consensus_split, rerun, rerun_whole_method, separation,
 )
 from eparticipation.data.polis import load_polis_export
 from polis_helpers import make_noise_folder, make_polis_folder
@@ -69,3 +69,30 @@ def test_agreement_is_the_mean_adjusted_rand_index_over_reruns():
     crossed = Rerun(rows=np.arange(4), k=2, labels={2: np.array([0, 1, 0, 1])})  # ARI -0.5
     assert agreement(labels, [same]) == pytest.approx(1.0)
     assert agreement(labels, [same, crossed]) == pytest.approx(0.25)
+
+
+def test_whole_method_reruns_redraw_the_map_from_a_sample_of_voters_and_index_the_grouped_ones():
+    grouped = np.array([True, False, True, True, False, True, True, True, True, True])  # voters 1 and 4 not grouped
+    drawn = []
+
+    def project(voters):  # stands in for OpinionMap.redraw: one point per grouped voter, in the order given
+        drawn.append(voters)
+        return np.column_stack([voters[grouped[voters]], np.zeros(grouped[voters].sum())]).astype(float)
+
+    def group(points):
+        return 2, {2: (points[:, 0] > 4).astype(int)}
+
+    runs = rerun_whole_method(grouped, project, group, seed=0, n=5)
+    assert len(runs) == 5 and all(len(voters) == 8 for voters in drawn)  # 80 % of all 10 voters, not of the grouped
+    grouped_ids = np.flatnonzero(grouped)
+    for voters, run in zip(drawn, runs):
+        assert grouped_ids[run.rows].tolist() == [v for v in voters if grouped[v]]
+    # The split "voter > 4" read through `rows` is the same split every time: agreement 1.
+    assert agreement((grouped_ids > 4).astype(int), runs) == pytest.approx(1.0)
+
+
+def test_whole_method_reruns_skip_samples_that_cannot_be_grouped():
+    def group(points):
+        raise ValueError("too alike")
+
+    assert rerun_whole_method(np.ones(20, dtype=bool), lambda voters: np.zeros((len(voters), 2)), group, seed=0) == []
