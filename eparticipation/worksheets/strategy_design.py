@@ -29,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+import pandas as pd
 from pydantic import Field, field_validator
 
 from eparticipation import i18n
@@ -157,6 +158,13 @@ class StrategyDesign(Answers):
 
     def plan(self, stage: str) -> StagePlan:
         return self.stages.get(stage) or StagePlan()
+
+
+def preconditions_checklist() -> pd.DataFrame:
+    """The OECD's conditions for involving citizens, in English and Azerbaijani (a checklist to print)."""
+    return pd.DataFrame({"Condition": [i18n.t(f"{P}.precondition.{p}", "en") for p in PRECONDITIONS],
+                         "Şərt": [i18n.t(f"{P}.precondition.{p}", "az") for p in PRECONDITIONS]},
+                        index=pd.RangeIndex(1, len(PRECONDITIONS) + 1, name="#"))
 
 
 def quadrant_of(influence: int, interest: int) -> str:

@@ -398,3 +398,33 @@ def test_reset_clears_every_field(store):
     exercise.confirm_reset()
     assert store.load(P).answers == StrategyDesign()
     assert exercise.fields["sh1_name"].value == "" and exercise.fields["agenda__level"].value is None
+
+
+# -- numbers and the example in the pages come from the data and the worksheet ---------------------
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_sample_numbers_in_quiz_and_page_come_from_the_data():
+    from eparticipation.analysis.consultation import group_representation
+    from eparticipation.data import load_sample_consultation
+    from eparticipation.data.consultation import group_benchmarks
+
+    table = group_representation(load_sample_consultation().participants, group_benchmarks()).set_index("group")
+    rural = table.loc["rural"]
+    assert round(100 * rural["sample_share"]) == 19 and round(100 * rural["population_share"], 1) == 45.5
+    quiz = (ROOT / "eparticipation/quizzes/s09-strategy-design.yml").read_text(encoding="utf-8")
+    page = (ROOT / "book/sessions/s09-strategy-design.md").read_text(encoding="utf-8")
+    assert "19% of the participants against 45.5%" in quiz and "19 % of the participants against 45.5 %" in page
+
+
+def test_exercise_notebook_example_matches_the_worked_example():
+    notebook = json.loads((ROOT / "exercises/s09-strategy-design.ipynb").read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in notebook["cells"] if "Worked example" in "".join(c["source"]))
+    example = worked_example("en")
+    first_column = ("Issue identification", "Policy formulation", "Decision-making", "Implementation",
+                    "Monitoring and evaluation")
+    for stage, label in zip(STAGES, first_column):
+        level = i18n.t(f"{P}.level.{example.plan(stage).level}", "en")
+        assert f"| {label} | {level} |" in text, stage
+    for name in organisations(example):
+        assert name.split(",")[0].replace(" (fictitious)", "").lower() in " ".join(text.lower().split()), name
