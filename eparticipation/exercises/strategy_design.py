@@ -92,8 +92,10 @@ class StrategyDesignExercise(Exercise):
             rows.append(self._stakeholder_row(n))
         rows.append(self._tr(w.HTML(), "value", f"{P}.approaches", wrap="h4"))
         for quadrant in QUADRANTS:
-            rows.append(self.add_text(f"approach_{quadrant}", f"{P}.quadrant.{quadrant}",
-                                      placeholder_key=f"{P}.approach_placeholder"))
+            row = self.add_text(f"approach_{quadrant}", f"{P}.quadrant.{quadrant}",
+                                placeholder_key=f"{P}.approach_placeholder")
+            row.children[0].layout.width = "26em"  # the quadrant's name says which scores it holds
+            rows.append(row)
         rows.append(self.add_text("notes", f"{P}.notes", placeholder_key=f"{P}.notes_placeholder", long=True))
         return rows
 
