@@ -428,3 +428,13 @@ def test_exercise_notebook_example_matches_the_worked_example():
         assert f"| {label} | {level} |" in text, stage
     for name in organisations(example):
         assert name.split(",")[0].replace(" (fictitious)", "").lower() in " ".join(text.lower().split()), name
+
+
+def test_rule_parameters_are_the_ones_in_the_assumptions_table():
+    from eparticipation.data.assumptions import assumption_value, load_assumptions
+    from eparticipation.worksheets.strategy_design import HIGH, TOP_GAP_AREAS
+
+    table = load_assumptions()
+    assert assumption_value("strategy_top_gap_areas", table) == TOP_GAP_AREAS
+    assert assumption_value("stakeholder_scale_high", table) == HIGH
+    assert set(table.loc[["strategy_top_gap_areas", "stakeholder_scale_high"], "status"]) == {"ASSUMED"}
