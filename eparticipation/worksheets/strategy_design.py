@@ -358,7 +358,7 @@ def stakeholder_summary(a: StrategyDesign, lang: str) -> str:
         names = [s.name for s in a.stakeholders if s.quadrant() == quadrant]
         if names:
             parts.append(i18n.t(f"{P}.map.quadrant", lang, quadrant=i18n.t(f"{P}.quadrant.{quadrant}", lang),
-                                names=", ".join(names)))
+                                names="; ".join(names)))  # names may hold commas
     return i18n.t(f"{P}.map.summary", lang, n=len(a.stakeholders)) + " " + " ".join(parts)
 
 
@@ -456,7 +456,7 @@ def worked_example(lang: str) -> StrategyDesign:
     texts = {key: i18n.t(f"{P}.example.{key}", "az" if az else "en") for key in (
         "vision", "objectives", "notes", "manage_closely", "keep_satisfied", "keep_informed", "monitor")}
     names = [i18n.t(f"{P}.example.stakeholder.{i}", "az" if az else "en") for i in range(1, 7)]
-    positions = [(4, 4), (4, 3), (3, 2), (2, 4), (1, 4), (1, 1)]  # (influence, interest)
+    positions = [(4, 4), (3, 4), (3, 2), (1, 4), (2, 4), (2, 1)]  # (influence, interest)
     return StrategyDesign(
         vision=texts["vision"], objectives=texts["objectives"], notes=texts["notes"],
         gap_areas=["e_consultation", "institutions", "skills"],

@@ -75,7 +75,7 @@ def test_strategy_design_saves_checks_rows_and_restores_after_restart(browser, l
     assert answers["stages"]["decision"]["level"] == "e_decision"
 
     form.locator(".ep-example-button").click()
-    expect(form.locator(".ep-example")).to_contain_text("Ministry of Coastal Affairs (fictitious)", timeout=15000)
+    expect(form.locator(".ep-example")).to_contain_text("Ministry of Digital Services (fictitious)", timeout=15000)
     assert json.loads((workbook / f"{P}.json").read_text(encoding="utf-8"))["answers"]["vision"] == VISION
 
     run_all(page, restart=True)
