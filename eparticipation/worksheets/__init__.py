@@ -13,7 +13,7 @@ its worksheet module and one line to `COURSE_SECTIONS` (in session order).
 
 from eparticipation.workbook import sections
 from eparticipation.worksheets import (channel_mix, coding, epi_levels, framework_map, implementation_plan, lessons,
-                                       me_plan, outreach, profile, readiness, response_commitments)
+                                       me_plan, outreach, profile, readiness, response_commitments, strategy_design)
 
 COURSE_SECTIONS = (
     profile.SECTION,
@@ -25,6 +25,7 @@ COURSE_SECTIONS = (
     channel_mix.SECTION,
     coding.SECTION,
     response_commitments.SECTION,
+    strategy_design.SECTION,
     implementation_plan.SECTION,
     me_plan.SECTION,
 )
