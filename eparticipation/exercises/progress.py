@@ -63,13 +63,14 @@ class ProgressPage:
         self.widget.add_class("ep-exercise")
         self.widget.add_class("ep-progress")
 
-    def blocks(self) -> list:
+    def blocks(self, level: int = 1) -> list:
         found = progress.workbook_progress(self.store.folder, self.lang)
         name = progress.read_profile(self.store.folder).display_name()
-        return progress.summary_blocks(found, self.lang, name=name)
+        return progress.summary_blocks(found, self.lang, name=name, level=level)
 
     def refresh(self, _button: Any = None) -> None:
-        self.body.value = '<div class="ep-progress">' + TABLE_CSS + blocks_html(self.blocks()) + "</div>"
+        # Under the page's own "Your progress" (h3), the summary is an h4: headings stay in order.
+        self.body.value = '<div class="ep-progress">' + TABLE_CSS + blocks_html(self.blocks(level=4)) + "</div>"
 
     def export(self, fmt: str) -> Path | None:
         """Write the completion summary as Markdown ("md") or Word ("docx"); show a download link."""

@@ -91,11 +91,12 @@ def counts(progress: list[SessionProgress]) -> dict[str, int]:
     return found
 
 
-def summary_blocks(progress: list[SessionProgress], lang: str, *, name: str = "") -> list[Block]:
-    """The completion summary: who, how many exercises are saved, and a table by session."""
+def summary_blocks(progress: list[SessionProgress], lang: str, *, name: str = "", level: int = 1) -> list[Block]:
+    """The completion summary: who, how many exercises are saved, and a table by session. Its heading is
+    the title of an exported document (level 1); on a page it sits under the page's headings (`level`)."""
     found = counts(progress)
     total = sum(found.values())
-    blocks: list[Block] = [Heading(i18n.t("progress.summary_title", lang), 2)]
+    blocks: list[Block] = [Heading(i18n.t("progress.summary_title", lang), level)]
     if name.strip():
         blocks.append(Para(name.strip(), label=i18n.t("progress.name", lang)))
     blocks.append(Para(i18n.t("progress.counts", lang, saved=found[SAVED], total=total,

@@ -122,7 +122,8 @@ def test_export_writes_markdown_and_a_word_file_with_the_table(store, tmp_path):
     md_path = page.export("md")
     assert md_path.name == "Table-3-progress.md"
     text = md_path.read_text(encoding="utf-8")
-    assert "## Completion summary" in text and "Your workbook profile | saved" in text
+    assert text.startswith("# Completion summary\n") and "Your workbook profile | saved" in text
+    assert "<h4>Completion summary</h4>" in page.body.value  # under the page's h3, in order
     page.docx_button.click()
     document = docx.Document(tmp_path / "downloads" / "Table-3-progress.docx")
     assert document.paragraphs[0].text == "Completion summary"
