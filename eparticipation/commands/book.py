@@ -26,7 +26,7 @@ def run_schedule(args) -> int:
             names = ", ".join(str(p.relative_to(REPO_ROOT)) for p in drift)
             print(f"Out of date: {names}. Run `python -m eparticipation schedule` and commit the result.", file=sys.stderr)
             return 1
-        print("Schedule, _toc.yml and book/agenda.md agree.")
+        print("Schedule, _toc.yml, book/agenda.md and the generated guide pages agree.")
         return 0
     for path in sched.write_generated_files(schedule):
         print(f"wrote {path.relative_to(REPO_ROOT)}")

@@ -61,8 +61,13 @@ def blocks_for(workbook: Workbook, lang: str | None = None) -> list[Block]:
 
 
 def to_markdown(workbook: Workbook, lang: str | None = None) -> str:
+    return blocks_markdown(blocks_for(workbook, lang))
+
+
+def blocks_markdown(blocks: list[Block]) -> str:
+    """Any blocks as Markdown (the strategy draft, a completion summary), participant text escaped."""
     lines: list[str] = []
-    for block in blocks_for(workbook, lang):
+    for block in blocks:
         if isinstance(block, Heading):
             lines += ["#" * block.level + " " + md_escape(block.text), ""]
         elif isinstance(block, Para):
@@ -82,17 +87,22 @@ def to_markdown(workbook: Workbook, lang: str | None = None) -> str:
 
 
 def to_docx_bytes(workbook: Workbook, lang: str | None = None) -> bytes:
+    lang = i18n.normalise(lang or workbook.language)
+    return blocks_docx_bytes(blocks_for(workbook, lang), lang, i18n.t("export.title", lang))
+
+
+def blocks_docx_bytes(blocks: list[Block], lang: str, title: str) -> bytes:
+    """Any blocks as a Word document (the strategy draft, a completion summary), as plain text runs."""
     from docx import Document
     from docx.oxml.ns import qn
 
-    lang = i18n.normalise(lang or workbook.language)
     doc = Document()
-    doc.core_properties.title = xml_safe(i18n.t("export.title", lang))
+    doc.core_properties.title = xml_safe(title)
     doc.core_properties.language = "az-Latn-AZ" if lang == "az" else "en-GB"
     style = doc.styles["Normal"]
     style.font.name = "Arial"
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "Arial")
-    for block in blocks_for(workbook, lang):
+    for block in blocks:
         if isinstance(block, Heading):
             doc.add_heading(xml_safe(block.text), level=max(0, min(block.level - 1, 9)))
         elif isinstance(block, Para):
