@@ -7,6 +7,12 @@
     python -m eparticipation aggregate FOLDER --out dashboard.html [--names] [--lang az|en]
         FOLDER holds shared workbooks ($EPARTICIPATION_SHARE_DIR). Invalid ones are listed with the
         reason; the page is self-contained (works offline) and anonymised unless --names.
+
+    python -m eparticipation worksheets --lang az|en --out DIR
+        Printable worksheets (Word) of every section, for tables without laptops.
+    python -m eparticipation worksheets --read FILE --workbook FOLDER [--replace]
+        Read a filled-in printed copy back into a workbook (the sections marked ✎); answers already
+        saved are replaced only with --replace, after a backup.
 """
 
 from __future__ import annotations
@@ -36,6 +42,17 @@ def register(subparsers) -> None:
     aggregate.add_argument("--names", action="store_true", help="show names and institutions (default: anonymised)")
     aggregate.add_argument("--lang", choices=("az", "en"), default="en", help="dashboard language (default en)")
     aggregate.set_defaults(run=run_aggregate)
+
+    sheets = subparsers.add_parser(
+        "worksheets", help="print worksheets for tables without laptops, or read a filled-in copy back",
+        description="Write printable worksheets (Word), or read a filled-in copy back into a workbook.")
+    sheets.add_argument("--lang", choices=("az", "en"), default="az", help="language of the worksheets (default az)")
+    sheets.add_argument("--out", metavar="DIR", help="folder to write worksheets-<lang>.docx into")
+    sheets.add_argument("--read", metavar="FILE", help="a filled-in worksheet (.docx) to read back")
+    sheets.add_argument("--workbook", metavar="FOLDER", help="the workbook folder to read the answers into")
+    sheets.add_argument("--replace", action="store_true",
+                        help="replace answers already saved in the workbook (a backup is kept)")
+    sheets.set_defaults(run=run_worksheets)
 
 
 def run_export(args) -> int:
@@ -68,3 +85,50 @@ def run_aggregate(args) -> int:
     for name, reason in collected.invalid:
         print(f"  invalid: {name}: {reason}", file=sys.stderr)
     return 0
+
+
+def run_worksheets(args) -> int:
+    import eparticipation.worksheets  # noqa: F401  (registers every workbook section)
+    from eparticipation.errors import CourseDataError
+    from eparticipation.workbook.safety import atomic_write_bytes
+    from eparticipation.workbook.store import WorkbookStore
+    from eparticipation.worksheets import printable
+
+    if args.read is None:
+        if args.out is None:
+            raise CourseDataError("say where to write the worksheets", fix="Add --out FOLDER (or --read FILE).")
+        out = Path(args.out) / f"worksheets-{args.lang}.docx"
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(out, printable.worksheets_docx(args.lang))
+        except OSError as error:
+            raise CourseDataError(f"cannot write the file ({error.strerror})", file=str(out),
+                                  fix="Choose a folder you can write to.") from None
+        print(f"Wrote {out}; readable back: {', '.join(printable.readable_sections())}")
+        return 0
+    if args.workbook is None:
+        raise CourseDataError("say which workbook to read the answers into", fix="Add --workbook FOLDER.")
+    path = Path(args.read)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise CourseDataError(f"cannot read the file ({error.strerror})", file=str(path)) from None
+    found = printable.read_filled(data, file=path.name)
+    for problem in found.problems:
+        print(f"  not read: {problem}", file=sys.stderr)
+    store = WorkbookStore(args.workbook)
+    kept = []
+    for key, answers in found.answers.items():
+        saved = store.load(key).answers
+        if store.path(key).is_file() and saved != answers and not args.replace:
+            kept.append(key)
+            continue
+        store.backup_now(key)
+        store.save(key, answers)
+        print(f"Read {key} into {store.folder}")
+    if kept:
+        print(f"Kept the answers already saved in: {', '.join(kept)}. Run again with --replace to replace "
+              "them with the printed copy (a backup is kept).", file=sys.stderr)
+    if not found.answers:
+        print("The worksheet holds no answers to read.", file=sys.stderr)
+    return 1 if kept or found.problems else 0

@@ -12,8 +12,8 @@ its worksheet module and one line to `COURSE_SECTIONS` (in session order).
 """
 
 from eparticipation.workbook import sections
-from eparticipation.worksheets import (channel_mix, coding, epi_levels, framework_map, lessons, outreach, profile,
-                                       readiness, response_commitments)
+from eparticipation.worksheets import (channel_mix, coding, epi_levels, framework_map, lessons, next_steps, outreach,
+                                       peer_reviews, profile, readiness, response_commitments)
 
 COURSE_SECTIONS = (
     profile.SECTION,
@@ -25,6 +25,8 @@ COURSE_SECTIONS = (
     channel_mix.SECTION,
     coding.SECTION,
     response_commitments.SECTION,
+    next_steps.SECTION,
+    peer_reviews.SECTION,  # Session 12's second section: reviews others wrote (see test_session_recipe)
 )
 
 for _section in COURSE_SECTIONS:
