@@ -6,14 +6,14 @@ name on the other (the profile's institution, and whatever each registered secti
 
 Names are matched after normalising case and whitespace only: "Ədliyyə  Nazirliyi" and
 "ədliyyə nazirliyi" are one organisation, but the Azerbaijani letters are kept ("Ədliyyə" is not
-"Edliyye"), and abbreviations are not expanded. The name shown is the first spelling met, in the
-participants' order. Pure functions: no files, no widgets.
+"Edliyye"), and abbreviations are not expanded. The name shown is the spelling used most often (the first
+met on a tie). Pure functions: no files, no widgets.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -88,7 +88,7 @@ def build_network(entries: list[tuple[str, list[str]]]) -> Network:
     A participant who names one organisation twice (e.g. as an owner and as a partner) counts once.
     Participants who name nothing stay in the network, unlinked.
     """
-    shown: dict[str, str] = {}
+    spellings: dict[str, Counter] = defaultdict(Counter)  # Counter keeps first-met order on ties
     naming: dict[str, list[str]] = defaultdict(list)
     participants = []
     for label, names in entries:
@@ -97,9 +97,10 @@ def build_network(entries: list[tuple[str, list[str]]]) -> Network:
             key = name_key(name)
             if not key:
                 continue
-            shown.setdefault(key, clean_name(name))
+            spellings[key][clean_name(name)] += 1
             if label not in naming[key]:
                 naming[key].append(label)
+    shown = {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
     keys = sorted(naming, key=lambda k: (-len(naming[k]), k))
     return Network(participants=tuple(participants), organisations=tuple(shown[k] for k in keys),
                    named_by={shown[k]: tuple(naming[k]) for k in keys})

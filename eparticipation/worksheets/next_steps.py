@@ -164,6 +164,14 @@ def resource_text(resource: str, lang: str) -> str:
     return f"{i18n.t(f'{P}.resource.{resource}', lang)} — {RESOURCES[resource][1]}"
 
 
+def resources_table(lang: str):
+    """The self-study resources as a table: title, address, and the citation key on the References page."""
+    import pandas as pd
+
+    return pd.DataFrame([(i18n.t(f"{P}.resource.{r}", lang), url, key) for r, (key, url) in RESOURCES.items()],
+                        columns=["resource", "address", "reference"], index=pd.Index(list(RESOURCES), name="id"))
+
+
 def action_rows(a: NextSteps, lang: str) -> tuple[tuple[str, ...], ...]:
     """The actions, earliest first (undated last), as the strategy draft shows them."""
     dash = i18n.t("common.not_answered", lang)
@@ -243,6 +251,39 @@ def worked_example(lang: str) -> NextSteps:
         notes = "Fictitious example: it describes no real institution."
     return NextSteps(actions=[Action(what=w, owner=o, day=d) for w, o, d in rows], partners=partners,
                      resources=["oecd_guidelines", "oecd_checklist", "un_survey"], own_resource=own, notes=notes)
+
+
+# A SYNTHETIC group, for the network view in the exploration notebook and the tests ----------------
+FICTITIOUS_ORGANISATIONS = (
+    "Ministry of Coastal Affairs (fictitious)", "State Agency for River Transport (fictitious)",
+    "Harbour Towns Civic Network (fictitious)", "Rural Libraries Agency (fictitious)",
+    "Youth Initiatives Network (fictitious)", "Institute of Public Administration (fictitious)",
+    "Mountain Districts Ministry (fictitious)", "Digital Services Centre (fictitious)",
+    "Association of Municipalities (fictitious)", "Open Data Volunteers (fictitious)",
+)
+
+
+def synthetic_group(n: int = 12, seed: int = 20261205) -> list[tuple[str, object]]:
+    """n SYNTHETIC participants (label, workbook): each works at an invented institution of their own and
+    names one to three of ten invented others, some spelt with other capitals or spaces, as people type."""
+    import random
+
+    from eparticipation.workbook.bundle import Workbook
+    from eparticipation.workbook.models import Profile
+
+    rng = random.Random(seed)
+    out = []
+    for number in range(1, n + 1):
+        home = f"Department {number} of the Civil Service Office (fictitious)"
+        named = rng.sample(FICTITIOUS_ORGANISATIONS, rng.randint(1, 3))
+        typed = [name.upper() if rng.random() < 0.15 else name.replace(" ", "  ") if rng.random() < 0.15 else name
+                 for name in named]
+        owners, partners = typed[:1], typed[1:]
+        steps = NextSteps(actions=[Action(what="SYNTHETIC action", owner=owners[0], day=rng.randint(1, PLAN_DAYS))],
+                          partners=partners)
+        profile = Profile(alias=f"P{number:02d}", institution=home)
+        out.append((f"P{number:02d}", Workbook(profile=profile, sections={"next_steps": steps}, source="SYNTHETIC")))
+    return out
 
 
 # 4. The workbook section ------------------------------------------------------------------------
