@@ -67,13 +67,13 @@ def network_chart(network: Network, texts: NetworkTexts, *, max_shown: int = MAX
                     color=[PALETTE[0] if n >= 2 else "white" for n in counts],
                     line=dict(color=PALETTE[0], width=2))))
     hidden = len(network.organisations) - len(shown)
-    annotations = [dict(x=x, y=1.08, xref="x", yref="paper", text=f"<b>{label}</b>", showarrow=False)
+    annotations = [dict(x=x, y=1.0, yanchor="bottom", xref="x", yref="paper", text=f"<b>{label}</b>", showarrow=False)
                    for x, label in ((0, texts.participants), (1, texts.organisations))]
     if hidden:
         annotations.append(dict(x=1, y=-0.06, xref="x", yref="paper", showarrow=False,
                                 text=texts.more.format(n=hidden)))
     rows = max(len(left), len(shown), 2)
     fig.update_layout(title=texts.title, showlegend=False, height=180 + 28 * rows, annotations=annotations,
-                      xaxis=dict(range=[-0.9, 2.1], visible=False), yaxis=dict(range=[-0.08, 1.1], visible=False),
+                      xaxis=dict(range=[-0.6, 2.2], visible=False), yaxis=dict(range=[-0.08, 1.1], visible=False),
                       margin=dict(l=20, r=20, t=90, b=40))
     return CourseChart(fig, f"{texts.title}. {texts.summary}")

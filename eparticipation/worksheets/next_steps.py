@@ -32,7 +32,7 @@ from eparticipation.worksheets.feedback import Feedback
 P = "next_steps"  # prefix of this worksheet's i18n keys
 MAX_ACTIONS = 5
 PLAN_DAYS = 100
-EARLY_DAYS = 30  # "the first month": course advice, not a norm
+EARLY_DAYS = 30  # "the first month": course advice, not a norm (ASSUMED, data/assumptions.csv)
 MAX_PARTNERS = 12
 
 # Self-study resources: id -> (citation key in book/references.bib, address). Titles: i18n

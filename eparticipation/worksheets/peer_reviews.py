@@ -128,7 +128,22 @@ def render_peer_reviews(a: PeerReviews, lang: str) -> list[Block]:
     return blocks
 
 
+def worked_example(lang: str) -> PeerReviews:
+    """One review received from a fictitious colleague (for the complete sample workbook)."""
+    if lang == "az":
+        texts = dict(reviewer="Nümunə B (uydurma)", strengths="Hər addımın icraçısı və günü var.",
+                     gaps="Sınaq məsləhətləşməsinin hansı qanun layihəsi üzrə olacağı aydın deyil.",
+                     suggestion="İlk ayda layihəni seçin və elan edin.")
+    else:
+        texts = dict(reviewer="Sample B (fictitious)", strengths="Every action has an owner and a day.",
+                     gaps="Which draft regulation the pilot consultation is about is not yet clear.",
+                     suggestion="Choose and announce the draft in the first month.")
+    return PeerReviews(received=[PeerReview(review_id="00000000000b", reviewed="Sample A", date="2026-12-05",
+                                            can_start="partly", **texts)])
+
+
 SECTION = sections.SectionSpec(
     session="s12-action-plan", key="peer_reviews", model=PeerReviews, version=1, order=125,
     title_key=f"{P}.title", render=render_peer_reviews, is_empty=lambda a: not a.received,
+    example=worked_example,
 )

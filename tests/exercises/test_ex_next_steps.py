@@ -212,3 +212,10 @@ def test_the_section_is_on_the_canvas_and_in_the_word_draft(tmp_path):
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
     assert worked_example("az").actions[0].what in cells
     assert worked_example("az").actions[0].what in export.to_markdown(bundle.read_workbook(store.folder), "az")
+
+
+def test_the_early_days_threshold_is_the_assumed_parameter():
+    from eparticipation.data.assumptions import assumption_value
+    from eparticipation.worksheets.next_steps import EARLY_DAYS
+
+    assert assumption_value("next_steps_early_days") == EARLY_DAYS

@@ -100,3 +100,12 @@ def test_a_pair_reviews_and_the_review_reaches_the_canvas_and_word(tmp_path, mon
     assert "Clear owners <script>" in cells
     assert i18n.t("peer_reviews.title", "en") in [p.text for p in document.paragraphs]
     assert peer_review_exercise(ana).__class__.__name__ == "VBox"
+
+
+@pytest.mark.parametrize("lang, label", [("en", "(fictitious)"), ("az", "(uydurma)")])
+def test_the_example_review_is_labelled_fictitious(lang, label):
+    from eparticipation.worksheets.peer_reviews import worked_example as example
+
+    reviews = example(lang)
+    assert label in reviews.received[0].reviewer and sections.get("peer_reviews").example is example
+    assert render_peer_reviews(reviews, lang)[1].rows
