@@ -51,7 +51,7 @@ def top_gap_key(store: WorkbookStore) -> str | None:
 class NextStepsExercise(Exercise):
     spec = SECTION
     intro_key = f"{P}.intro"
-    recommended = ("what_1", "owner_1", "day_1")
+    recommended = ("what_1",)
 
     def __init__(self, store: WorkbookStore | None = None, lang: str | None = None, **options) -> None:
         store = store if store is not None else WorkbookStore()
@@ -67,7 +67,7 @@ class NextStepsExercise(Exercise):
         rows.append(self._tr(w.HTML(), "value", f"{P}.part.partners", wrap="h4"))
         rows.append(self.add_text("partners", f"{P}.partners", placeholder_key=f"{P}.partners_placeholder", long=True))
         rows.append(self._tr(w.HTML(), "value", f"{P}.part.resources", wrap="h4"))
-        rows.append(self.add_checkboxes(f"{P}.resources", [(f"res_{r}", f"{P}.resource.{r}") for r in RESOURCES],
+        rows.append(self.add_checkboxes(f"{P}.resources_label", [(f"res_{r}", f"{P}.resource.{r}") for r in RESOURCES],
                                         stacked=True))
         rows.append(self.add_text("own_resource", f"{P}.own_resource", placeholder_key=f"{P}.own_resource_placeholder"))
         rows.append(self.add_text("notes", f"{P}.notes", placeholder_key=f"{P}.notes_placeholder", long=True))
@@ -130,7 +130,8 @@ class NextStepsExercise(Exercise):
                 problems[f"day_{n}"] = found.text(self.lang)
         if "partners" in problems:
             problems["partners"] = i18n.t("validation.too_long", self.lang, max=200)
-        super().show_messages(values, problems)
+        # "Recommended" notes look at what the boxes hold (the model keeps the rows as a list).
+        super().show_messages({**values, **{name: field.value for name, field in self.fields.items()}}, problems)
 
     def rules(self, answers: NextSteps) -> list[Feedback]:  # type: ignore[override]
         return next_steps_feedback(answers, self.top_gap)

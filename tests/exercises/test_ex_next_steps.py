@@ -219,3 +219,10 @@ def test_the_early_days_threshold_is_the_assumed_parameter():
     from eparticipation.worksheets.next_steps import EARLY_DAYS
 
     assert assumption_value("next_steps_early_days") == EARLY_DAYS
+
+
+def test_a_filled_first_action_gets_no_recommended_note(tmp_path):
+    ex = NextStepsExercise(store_in(tmp_path))
+    assert "Recommended" in ex.messages["what_1"].value
+    ex.fields["what_1"].value = "Publish"
+    assert ex.messages["what_1"].value == ""
