@@ -89,7 +89,7 @@ def build_network(entries: list[tuple[str, list[str]]]) -> Network:
     Participants who name nothing stay in the network, unlinked.
     """
     spellings: dict[str, Counter] = defaultdict(Counter)  # Counter keeps first-met order on ties
-    naming: dict[str, list[str]] = defaultdict(list)
+    naming: dict[str, dict[str, None]] = defaultdict(dict)  # an ordered set of participants per organisation
     participants = []
     for label, names in entries:
         participants.append(label)
@@ -98,8 +98,7 @@ def build_network(entries: list[tuple[str, list[str]]]) -> Network:
             if not key:
                 continue
             spellings[key][clean_name(name)] += 1
-            if label not in naming[key]:
-                naming[key].append(label)
+            naming[key][label] = None
     shown = {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
     keys = sorted(naming, key=lambda k: (-len(naming[k]), k))
     return Network(participants=tuple(participants), organisations=tuple(shown[k] for k in keys),
