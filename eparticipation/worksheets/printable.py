@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 from eparticipation import i18n
 from eparticipation.errors import CourseDataError
 from eparticipation.workbook import sections
-from eparticipation.workbook.document import Bullets, Heading, Para, Table
+from eparticipation.workbook.document import Table
 from eparticipation.workbook.export import xml_safe
 from eparticipation.worksheets import next_steps
 
@@ -125,7 +125,8 @@ def _grey(run) -> None:
 
 
 def _print_blank_render(doc, spec: sections.SectionSpec, lang: str) -> None:
-    """A section without a form: its questions as the draft shows them before any answer."""
+    """A section without a form: the tables of its questions as the draft shows them before any answer
+    (its paragraphs are results, e.g. "no gap recorded", which mean nothing on a blank sheet)."""
     blank = i18n.t("common.not_answered", lang)
     try:
         blocks = spec.render(spec.model(), lang)
@@ -140,13 +141,7 @@ def _print_blank_render(doc, spec: sections.SectionSpec, lang: str) -> None:
             for row in block.rows:
                 for cell, text in zip(table.add_row().cells, row):
                     cell.text = "" if text in (blank, "–") else xml_safe(text)
-        elif isinstance(block, Heading):
-            doc.add_heading(xml_safe(block.text), level=3)
-        elif isinstance(block, Para) and block.text != blank:
-            doc.add_paragraph(xml_safe(f"{block.label}: {block.text}" if block.label else block.text))
-        elif isinstance(block, Bullets):
-            for item in block.items:
-                doc.add_paragraph(xml_safe(item), style="List Bullet")
+            doc.add_paragraph()
 
 
 def worksheets_docx(lang: str) -> bytes:
