@@ -223,33 +223,38 @@ def organisations(a: NextSteps) -> list[str]:
 
 
 # 3. Worked example (fictitious ministry) --------------------------------------------------------
+# The names of the course's one fictitious ministry (as in `worksheets/example_ministry.py` on the main
+# line), so that the complete sample workbook describes one invented institution throughout.
+EXAMPLE_NAMES = {
+    "pr": ("Public Relations Department, Ministry of Digital Services (fictitious)",
+           "Rəqəmsal Xidmətlər Nazirliyinin İctimaiyyətlə əlaqələr şöbəsi (uydurma)"),
+    "legal": ("Legal Department, Ministry of Digital Services (fictitious)",
+              "Rəqəmsal Xidmətlər Nazirliyinin Hüquq şöbəsi (uydurma)"),
+    "ngo": ("Digital Inclusion Association (fictitious NGO)", "Rəqəmsal İnklüziya Assosiasiyası (uydurma QHT)"),
+    "institute": ("Caspian Institute for Public Policy (fictitious)", "Xəzər Dövlət Siyasəti İnstitutu (uydurma)"),
+}
+
+
 def worked_example(lang: str) -> NextSteps:
     """A 100-day plan for an invented ministry; every institution in it is fictitious and labelled so."""
     az = i18n.normalise(lang) == "az"
+    name = {key: pair[1] if az else pair[0] for key, pair in EXAMPLE_NAMES.items()}
     if az:
-        rows = [
-            ("Strategiya layihəsini nazirliyin rəhbərliyinə təqdim etmək", "Dağ Rayonları Nazirliyi (uydurma) — ictimaiyyətlə əlaqələr şöbəsi", 10),
-            ("Cavab öhdəliklərini nazirliyin saytında dərc etmək", "Dağ Rayonları Nazirliyi (uydurma) — ictimaiyyətlə əlaqələr şöbəsi", 30),
-            ("Bir qanun layihəsi üzrə sınaq onlayn məsləhətləşmə keçirmək", "Dağ Rayonları Nazirliyi (uydurma) — hüquq şöbəsi", 75),
-            ("Məsləhətləşmənin nəticələri barədə hesabat dərc etmək", "Dağ Rayonları Nazirliyi (uydurma) — hüquq şöbəsi", 100),
-        ]
-        partners = ["Kənd Kitabxanaları Agentliyi (uydurma)", "Gənclər Təşəbbüsləri Şəbəkəsi (uydurma)"]
+        rows = [("Strategiya layihəsini nazirliyin rəhbərliyinə təqdim etmək", name["pr"], 10),
+                ("Cavab öhdəliklərini nazirliyin saytında dərc etmək", name["pr"], 30),
+                ("Bir qanun layihəsi üzrə sınaq onlayn məsləhətləşmə keçirmək", name["legal"], 75),
+                ("Məsləhətləşmənin nəticələri barədə hesabat dərc etmək", name["legal"], 100)]
         own = "Uydurma nümunə: iştirakçılarla aylıq onlayn görüş"
         notes = "Uydurma nümunə: heç bir real qurumu təsvir etmir."
     else:
-        rows = [
-            ("Present the draft strategy to the ministry's leadership",
-             "Ministry of Coastal Affairs (fictitious) — public relations unit", 10),
-            ("Publish the response commitments on the ministry's website",
-             "Ministry of Coastal Affairs (fictitious) — public relations unit", 30),
-            ("Run a pilot online consultation on one draft regulation",
-             "Ministry of Coastal Affairs (fictitious) — legal department", 75),
-            ("Publish the consultation's feedback report", "Ministry of Coastal Affairs (fictitious) — legal department", 100),
-        ]
-        partners = ["State Agency for River Transport (fictitious)", "Harbour Towns Civic Network (fictitious)"]
+        rows = [("Present the draft strategy to the ministry's leadership", name["pr"], 10),
+                ("Publish the response commitments on the ministry's website", name["pr"], 30),
+                ("Run a pilot online consultation on one draft regulation", name["legal"], 75),
+                ("Publish the consultation's feedback report", name["legal"], 100)]
         own = "Fictitious example: a monthly online meeting of the workshop's participants"
         notes = "Fictitious example: it describes no real institution."
-    return NextSteps(actions=[Action(what=w, owner=o, day=d) for w, o, d in rows], partners=partners,
+    return NextSteps(actions=[Action(what=w, owner=o, day=d) for w, o, d in rows],
+                     partners=[name["ngo"], name["institute"]],
                      resources=["oecd_guidelines", "oecd_checklist", "un_survey"], own_resource=own, notes=notes)
 
 
