@@ -11,6 +11,11 @@
     python -m eparticipation sample-workbook --out FOLDER [--lang az|en]
         The complete sample workbook (every section's worked example, fictitious ministry) as a Word
         and a Markdown strategy draft, in both languages unless --lang.
+    python -m eparticipation worksheets --lang az|en --out DIR
+        Printable worksheets (Word) of every section, for tables without laptops.
+    python -m eparticipation worksheets --read FILE --workbook FOLDER [--replace]
+        Read a filled-in printed copy back into a workbook (the sections marked ✎); answers already
+        saved are replaced only with --replace, after a backup.
 """
 
 from __future__ import annotations
@@ -48,6 +53,16 @@ def register(subparsers) -> None:
     sample.add_argument("--out", required=True, metavar="FOLDER", help="folder to write to")
     sample.add_argument("--lang", choices=("az", "en"), default=None, help="one language only (default: both)")
     sample.set_defaults(run=run_sample_workbook)
+    sheets = subparsers.add_parser(
+        "worksheets", help="print worksheets for tables without laptops, or read a filled-in copy back",
+        description="Write printable worksheets (Word), or read a filled-in copy back into a workbook.")
+    sheets.add_argument("--lang", choices=("az", "en"), default="az", help="language of the worksheets (default az)")
+    sheets.add_argument("--out", metavar="DIR", help="folder to write worksheets-<lang>.docx into")
+    sheets.add_argument("--read", metavar="FILE", help="a filled-in worksheet (.docx) to read back")
+    sheets.add_argument("--workbook", metavar="FOLDER", help="the workbook folder to read the answers into")
+    sheets.add_argument("--replace", action="store_true",
+                        help="replace answers already saved in the workbook (a backup is kept)")
+    sheets.set_defaults(run=run_worksheets)
 
 
 def run_export(args) -> int:
@@ -103,3 +118,48 @@ def run_sample_workbook(args) -> int:
             raise CourseDataError(f"cannot write the file ({error.strerror})", file=str(folder),
                                   fix="Choose a folder you can write to.") from None
     return 0
+def run_worksheets(args) -> int:
+    import eparticipation.worksheets  # noqa: F401  (registers every workbook section)
+    from eparticipation.errors import CourseDataError
+    from eparticipation.workbook.safety import atomic_write_bytes
+    from eparticipation.workbook.store import WorkbookStore
+    from eparticipation.worksheets import printable
+
+    if args.read is None:
+        if args.out is None:
+            raise CourseDataError("say where to write the worksheets", fix="Add --out FOLDER (or --read FILE).")
+        out = Path(args.out) / f"worksheets-{args.lang}.docx"
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(out, printable.worksheets_docx(args.lang))
+        except OSError as error:
+            raise CourseDataError(f"cannot write the file ({error.strerror})", file=str(out),
+                                  fix="Choose a folder you can write to.") from None
+        print(f"Wrote {out}; readable back: {', '.join(printable.readable_sections())}")
+        return 0
+    if args.workbook is None:
+        raise CourseDataError("say which workbook to read the answers into", fix="Add --workbook FOLDER.")
+    path = Path(args.read)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise CourseDataError(f"cannot read the file ({error.strerror})", file=str(path)) from None
+    found = printable.read_filled(data, file=path.name)
+    for problem in found.problems:
+        print(f"  not read: {problem}", file=sys.stderr)
+    store = WorkbookStore(args.workbook)
+    kept = []
+    for key, answers in found.answers.items():
+        saved = store.load(key).answers
+        if store.path(key).is_file() and saved != answers and not args.replace:
+            kept.append(key)
+            continue
+        store.backup_now(key)
+        store.save(key, answers)
+        print(f"Read {key} into {store.folder}")
+    if kept:
+        print(f"Kept the answers already saved in: {', '.join(kept)}. Run again with --replace to replace "
+              "them with the printed copy (a backup is kept).", file=sys.stderr)
+    if not found.answers:
+        print("The worksheet holds no answers to read.", file=sys.stderr)
+    return 1 if kept or found.problems else 0

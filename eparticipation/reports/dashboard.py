@@ -18,6 +18,7 @@ import eparticipation.worksheets  # noqa: F401  (registers every workbook sectio
 from eparticipation import i18n
 from eparticipation.errors import CourseDataError
 from eparticipation.reports.html import blocks_html
+from eparticipation.reports.network import network_blocks
 from eparticipation.workbook import sections
 from eparticipation.workbook.bundle import Workbook, read_workbook
 from eparticipation.workbook.document import Figure, Table
@@ -100,6 +101,9 @@ def dashboard_html(collected: Collected, *, names: bool = False, lang: str = "en
         parts.append(f"<h2>{html.escape(i18n.t('dash.participants', lang))}</h2>")
         parts.append(blocks_html(blocks))
         first_figure = True
+        network = network_blocks(labelled, lang, names=names)  # Session 12: who the group names
+        parts.append(blocks_html(network, first_plotlyjs=first_figure))
+        first_figure = first_figure and not any(isinstance(b, Figure) for b in network)
         for spec in sections.all_sections():
             if spec.key == "profile":
                 continue

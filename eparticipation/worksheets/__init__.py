@@ -13,7 +13,8 @@ its worksheet module and one line to `COURSE_SECTIONS` (in session order).
 
 from eparticipation.workbook import sections
 from eparticipation.worksheets import (channel_mix, coding, epi_levels, framework_map, implementation_plan, lessons,
-                                       me_plan, outreach, profile, readiness, response_commitments, strategy_design)
+                                       me_plan, next_steps, outreach, peer_reviews, profile, readiness,
+                                       response_commitments, strategy_design)
 
 COURSE_SECTIONS = (
     profile.SECTION,
@@ -28,6 +29,8 @@ COURSE_SECTIONS = (
     strategy_design.SECTION,
     implementation_plan.SECTION,
     me_plan.SECTION,
+    next_steps.SECTION,
+    peer_reviews.SECTION,  # Session 12's second section: reviews others wrote (see test_session_recipe)
 )
 
 for _section in COURSE_SECTIONS:

@@ -18,12 +18,16 @@ from eparticipation.workbook import sections
 from eparticipation.worksheets import COURSE_SECTIONS
 
 READY = [session for session in load_schedule().sessions if session.ready]
+# The one documented exception to "one SECTION per session": a section that holds what OTHERS wrote
+# (peer reviews received), so that it can never overwrite the participant's own answers. It has a
+# worksheet module and a view like any section, but no exercise notebook call of its own name.
+SECOND_SECTIONS = {"peer_reviews": "s12-action-plan"}
 PAGE_SECTIONS = ("Objectives", "Timing", "Key ideas", "Discussion prompts", "For the facilitator", "Notebook",
                  "Exercise", "Sources")
 
 
 def section_of(session_id: str) -> sections.SectionSpec:
-    found = [spec for spec in COURSE_SECTIONS if spec.session == session_id]
+    found = [spec for spec in COURSE_SECTIONS if spec.session == session_id and spec.key not in SECOND_SECTIONS]
     assert len(found) == 1, f"step 5: {session_id} needs exactly one worksheet SECTION in COURSE_SECTIONS"
     return found[0]
 
@@ -92,3 +96,24 @@ def test_worksheet_has_a_worked_example(session):
 def test_worksheet_has_unit_tests(session):
     """Step 6: unit tests of the worksheet's model and rules, and of its widget's callbacks."""
     assert (REPO_ROOT / "tests" / "exercises" / f"test_ex_{section_of(session.id).key}.py").is_file()
+
+
+def test_second_sections_are_the_documented_exception_only():
+    """A second section per session only where documented above: its session has its main section, and the
+    second one has its worksheet, a view and a place in the session's exercise notebook."""
+    by_session: dict[str, list[str]] = {}
+    for spec in COURSE_SECTIONS:
+        by_session.setdefault(spec.session, []).append(spec.key)
+    extra = {key: session for session, keys in by_session.items() if len(keys) > 1 for key in keys
+             if key in SECOND_SECTIONS}
+    assert extra == SECOND_SECTIONS
+    for key, session_id in SECOND_SECTIONS.items():
+        assert section_of(session_id).key != key
+        assert (REPO_ROOT / "eparticipation" / "worksheets" / f"{key}.py").is_file()
+        assert (REPO_ROOT / "eparticipation" / "exercises" / f"{key}.py").is_file()
+        session = next(s for s in load_schedule().sessions if s.id == session_id)
+        if session.ready:
+            cells = json.loads((REPO_ROOT / session.exercise).read_text(encoding="utf-8"))["cells"]
+            view = (REPO_ROOT / "eparticipation" / "exercises" / f"{key}.py").read_text(encoding="utf-8")
+            calls = re.findall(r"^def (\w+_exercise)\(", view, re.MULTILINE)
+            assert calls and any(calls[0] + "(" in "".join(c["source"]) for c in cells if c["cell_type"] == "code")
