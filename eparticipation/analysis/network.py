@@ -1,8 +1,8 @@
 """Session 12: the group's network of institutions and stakeholders, from opt-in shared workbooks.
 
 A two-mode network: participants on one side, the institutions and stakeholders their workbooks
-name on the other (the profile's institution, and whatever each registered section's
-`SectionSpec.organisations` returns). An organisation named by two or more participants links them.
+name on the other (whatever each registered section's `SectionSpec.organisations` returns,
+the profile's institution included). An organisation named by two or more participants links them.
 
 Names are matched after normalising case and whitespace only: "Ədliyyə  Nazirliyi" and
 "ədliyyə nazirliyi" are one organisation, but the Azerbaijani letters are kept ("Ədliyyə" is not
@@ -40,14 +40,14 @@ def clean_name(name: str) -> str:
     return text if len(text) <= MAX_NAME else text[: MAX_NAME - 1] + "…"
 
 
-def workbook_organisations(profile: BaseModel | None, answers: dict[str, BaseModel]) -> list[str]:
-    """Every organisation a workbook names: its profile's institution, then each section's names."""
+def workbook_organisations(answers: dict[str, BaseModel], *, institutions: bool = True) -> list[str]:
+    """Every organisation a workbook's sections name, in section order (the profile's own institution first).
+
+    `institutions=False` skips the profile, so the participant's own institution stays out.
+    """
     names = []
-    institution = getattr(profile, "institution", "") if profile is not None else ""
-    if institution.strip():
-        names.append(institution)
     for spec in sections.all_sections():
-        if spec.organisations is None or spec.key not in answers:
+        if spec.organisations is None or spec.key not in answers or (spec.key == "profile" and not institutions):
             continue
         try:
             names.extend(str(n) for n in spec.organisations(answers[spec.key]))
@@ -111,6 +111,6 @@ def group_network(labelled: list[tuple[str, object]], *, institutions: bool = Tr
     `institutions=False` leaves out each participant's own institution (the anonymised dashboard
     hides who works where) and keeps the organisations their answers name.
     """
-    return build_network([(label, workbook_organisations(workbook.profile if institutions else None,
-                                                         workbook.sections))
+    return build_network([(label, workbook_organisations({"profile": workbook.profile, **workbook.sections},
+                                                         institutions=institutions))
                           for label, workbook in labelled])

@@ -29,8 +29,9 @@ def test_network_links_participants_through_shared_organisations():
 
 def test_every_registered_section_and_the_profile_are_read():
     steps = NextSteps(actions=[Action(what="x", owner="Owner Unit")], partners=["Partner"])
-    names = workbook_organisations(Profile(institution="Home Ministry"), {"next_steps": steps})
+    names = workbook_organisations({"profile": Profile(institution="Home Ministry"), "next_steps": steps})
     assert names == ["Home Ministry", "Owner Unit", "Partner"]
+    assert workbook_organisations({"profile": Profile(institution="Home Ministry")}, institutions=False) == []
     wb = Workbook(profile=Profile(alias="A", institution="Home Ministry"), sections={"next_steps": steps})
     assert group_network([("P1", wb)], institutions=False).organisations == ("Owner Unit", "Partner")
 

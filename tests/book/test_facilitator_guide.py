@@ -107,7 +107,7 @@ def test_the_toc_has_the_start_pages_and_a_facilitator_part():
     toc = yaml.safe_load(sched.render_toc(sched.load_schedule()))
     parts = {p["caption"]: [c["file"] for c in p["chapters"]] for p in toc["parts"]}
     assert parts["Start here"] == ["book/agenda", "book/self-study", "exercises/progress"]
-    assert parts["Facilitator guide"] == ["book/facilitator-guide", "book/facilitator-sessions"]
+    assert parts["Facilitator guide"] == ["book/facilitator-guide", "book/hub", "book/facilitator-sessions"]
     assert list(parts).index("Facilitator guide") == len(parts) - 2  # just before Reference
 
 
