@@ -9,7 +9,9 @@ An exercise module has three parts, in this order (read `profile.py`, then `read
    the base loads the saved answers into them, validates on every committed change (messages
    next to the field), saves the section atomically, refreshes the feedback and the saved
    indicator, offers a reset that asks first, and adds the workbook tools (download, restore,
-   share). Callbacks use only the exercise object, never notebook globals.
+   share). An exercise with `offers_example` gets the part that shows its section's worked example
+   (`SectionSpec.example`) and copies it into the form (`example_part`). Callbacks use only the exercise
+   object, never notebook globals.
 
 The notebook calls a one-line function, e.g. `profile_exercise()`, which returns the widget.
 Only standard ipywidgets controls are used, so the book's static snapshots can show them.
@@ -26,6 +28,7 @@ import ipywidgets as w
 from pydantic import BaseModel, ValidationError
 
 from eparticipation import i18n
+from eparticipation.reports.html import blocks_html
 from eparticipation.workbook.sections import SectionSpec
 from eparticipation.workbook.store import LoadResult, WorkbookStore
 from eparticipation.worksheets.feedback import Feedback
@@ -90,6 +93,11 @@ class Exercise:
     intro_key: ClassVar[str | None] = None
     # Fields that should be filled before export; empty ones get a gentle note, but still save.
     recommended: ClassVar[tuple[str, ...]] = ()
+    # Day 3 exercises (no single right answer) offer their section's worked example; optional i18n keys
+    # of a bold heading and an italic note shown above it.
+    offers_example: ClassVar[bool] = False
+    example_heading_key: ClassVar[str | None] = None
+    example_note_key: ClassVar[str | None] = None
 
     def __init__(self, store: WorkbookStore | None = None, lang: str | None = None, *,
                  download_dir: str | None = None) -> None:
@@ -114,6 +122,7 @@ class Exercise:
         self.feedback.add_class("ep-feedback")
 
         body = self.build()
+        example = self.example_part()
         self.reset_button = self._tr(w.Button(icon="undo", layout=w.Layout(width="auto")), "description", "reset.button")
         self.reset_yes = self._tr(w.Button(button_style="danger", layout=w.Layout(width="auto")), "description",
                                   "reset.yes")
@@ -140,7 +149,7 @@ class Exercise:
         parts: list[w.Widget] = [self.title]
         if self.intro is not None:
             parts.append(self.intro)
-        parts += [self.review_note, self.load_note, *body, self.feedback, *self.extra_views(),
+        parts += [self.review_note, self.load_note, *body, self.feedback, *self.extra_views(), *example,
                   w.HBox([self.saved, self.reset_button]), self.reset_confirm, self.tools.widget]
         self.widget = w.VBox(parts)
         self.widget.add_class("ep-exercise")
@@ -284,6 +293,8 @@ class Exercise:
                 field.options = [(i18n.t(key, self.lang), v) for key, v in options]
                 field.value = value
         self.tools.set_language(self.lang)
+        if self.offers_example and self.spec.example is not None:
+            self.show_example()
         self.refresh()
 
     def ask_reset(self, _button: Any = None) -> None:
@@ -303,6 +314,81 @@ class Exercise:
         self.fill(self.answers)
         self.reset_confirm.layout.display = "none"
         self.saved.value = i18n.t("reset.done", self.lang) + (
+            " " + i18n.t("reset.backup", self.lang, name=backup.name) if backup else "")
+        self.refresh()
+
+    # -- the worked example (Day 3: no single right answer) ------------------------------------
+    def example_part(self) -> list[w.Widget]:
+        """A toggle that shows the worked example, a button that copies it into the form and, when the
+        form holds answers, a row that asks first. Nothing unless the exercise offers an example."""
+        if not self.offers_example or self.spec.example is None:
+            return []
+        self.example_button = w.ToggleButton(value=False, icon="eye", layout=w.Layout(width="auto"))
+        self.example_view = w.HTML(layout=w.Layout(display="none"))
+        self.example_copy = self._tr(w.Button(icon="copy", layout=w.Layout(width="auto", display="none")),
+                                     "description", "example.copy")
+        self.example_yes = self._tr(w.Button(button_style="warning", layout=w.Layout(width="auto")), "description",
+                                    "example.yes")
+        self.example_no = self._tr(w.Button(layout=w.Layout(width="auto")), "description", "example.no")
+        self.example_confirm = w.HBox([self._tr(w.Label(), "value", "example.confirm"), self.example_yes,
+                                       self.example_no], layout=w.Layout(display="none"))
+        for widget, css in ((self.example_button, "toggle"), (self.example_view, "view"), (self.example_copy, "copy"),
+                            (self.example_yes, "yes"), (self.example_no, "no")):
+            widget.add_class(f"ep-example-{css}")
+        self.example_view.add_class("ep-example")
+        self.example_button.observe(self.show_example, names="value")
+        self.example_copy.on_click(self.ask_copy_example)
+        self.example_yes.on_click(self.copy_example)
+        self.example_no.on_click(self.cancel_copy_example)
+        self.show_example()
+        return [self.example_button, self.example_view, self.example_copy, self.example_confirm]
+
+    def example_html(self) -> str:
+        """The worked example as HTML, with the exercise's heading and note when it has them."""
+        spec = self.spec
+        assert spec.example is not None
+        lead = ""
+        if self.example_heading_key:
+            lead += f"<p><b>{html.escape(i18n.t(self.example_heading_key, self.lang))}</b></p>"
+        if self.example_note_key:
+            lead += f"<p><em>{html.escape(i18n.t(self.example_note_key, self.lang))}</em></p>"
+        body = blocks_html(spec.render(spec.example(self.lang), self.lang), figures="summary")
+        return f'<div style="border-left:4px solid #009E73;padding:0.3em 0.8em;margin:0.3em 0">{lead}{body}</div>'
+
+    def show_example(self, change: dict | None = None) -> None:
+        """Show or hide the example as the toggle says (also relabels it after a language switch)."""
+        shown = bool(self.example_button.value)
+        self.example_button.description = i18n.t("example.hide" if shown else "example.show", self.lang)
+        self.example_view.layout.display = None if shown else "none"
+        self.example_copy.layout.display = None if shown else "none"
+        self.example_confirm.layout.display = "none"
+        self.example_view.value = self.example_html() if shown else ""
+
+    def ask_copy_example(self, _button: Any = None) -> None:
+        """Copy at once when the form is empty (nothing to lose); otherwise ask first."""
+        if self.spec.empty(self.answers):
+            self.copy_example()
+        else:
+            self.example_confirm.layout.display = "flex"
+
+    def cancel_copy_example(self, _button: Any = None) -> None:
+        self.example_confirm.layout.display = "none"
+
+    def copy_example(self, _button: Any = None) -> None:
+        """Replace the answers with the worked example, after a backup of the saved ones; when the backup
+        or the save fails, the saved file is left as it was."""
+        assert self.spec.example is not None
+        self.example_confirm.layout.display = "none"
+        example = self.spec.example(self.lang)
+        try:
+            backup = self.store.backup_now(self.spec.key)
+            self.store.save(self.spec.key, example)
+        except OSError as error:
+            self.saved.value = i18n.t("saved.failed", self.lang, error=error.strerror or str(error))
+            return
+        self.answers = example
+        self.fill(example)
+        self.saved.value = i18n.t("example.copied", self.lang) + (
             " " + i18n.t("reset.backup", self.lang, name=backup.name) if backup else "")
         self.refresh()
 

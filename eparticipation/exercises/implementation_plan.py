@@ -28,8 +28,7 @@ from eparticipation.worksheets.channel_mix import format_amount, parse_amount
 from eparticipation.worksheets.feedback import Feedback
 from eparticipation.worksheets.implementation_plan import (
     MAX_ACTIONS, RISKS, SECTION, ImplementationPlan, budget_blocks, funded_channels, headline, implementation_feedback,
-    input_problems, is_blank, mandated_institutions, parse_whole, plan_chart, render_implementation_plan,
-    worked_example)
+    input_problems, mandated_institutions, parse_whole, plan_chart)
 
 P = "implementation_plan"
 # (field, width, placeholder key) of an action row; the channel is a drop-down between owner and start.
@@ -54,6 +53,8 @@ class ImplementationPlanExercise(Exercise):
     spec = SECTION
     intro_key = f"{P}.intro"
     recommended = ("coordinator",)
+    offers_example = True
+    example_heading_key = f"{P}.example.heading"
 
     def __init__(self, store: WorkbookStore | None = None, lang: str | None = None, **options) -> None:
         store = store if store is not None else WorkbookStore()
@@ -125,32 +126,10 @@ class ImplementationPlanExercise(Exercise):
         self.chart_summary.add_class("ep-chart-summary")
         self.budget = w.HTML()
         self.budget.add_class("ep-plan-budget")
-        self._build_example()
         return rows
 
-    def _build_example(self) -> None:
-        self.example_button = self._tr(w.ToggleButton(value=False, icon="book", layout=w.Layout(width="auto")),
-                                       "description", f"{P}.example.show")
-        self.example_button.add_class("ep-example-toggle")
-        self.example_view = w.HTML(layout=w.Layout(display="none"))
-        self.example_view.add_class("ep-example")
-        self.example_load = self._tr(w.Button(icon="copy", layout=w.Layout(width="auto", display="none")),
-                                     "description", f"{P}.example.load")
-        self.example_load.add_class("ep-example-load")
-        self.example_yes = self._tr(w.Button(button_style="warning", layout=w.Layout(width="auto")), "description",
-                                    f"{P}.example.yes")
-        self.example_no = self._tr(w.Button(layout=w.Layout(width="auto")), "description", f"{P}.example.no")
-        self.example_yes.add_class("ep-example-yes")
-        self.example_confirm = w.HBox([self._tr(w.Label(), "value", f"{P}.example.question"), self.example_yes,
-                                       self.example_no], layout=w.Layout(display="none"))
-        self.example_button.observe(self.toggle_example, names="value")
-        self.example_load.on_click(self.ask_example)
-        self.example_yes.on_click(self.load_example)
-        self.example_no.on_click(lambda _b=None: setattr(self.example_confirm.layout, "display", "none"))
-
     def extra_views(self) -> list[w.Widget]:
-        return [self.summary, self.chart, self.chart_summary, self.budget, self.example_button, self.example_view,
-                self.example_load, self.example_confirm]
+        return [self.summary, self.chart, self.chart_summary, self.budget]
 
     # -- reading and filling ---------------------------------------------------------------------
     def read(self) -> dict:
@@ -221,41 +200,6 @@ class ImplementationPlanExercise(Exercise):
         self.chart_summary.value = (f"<p><small><b>{html.escape(i18n.t(f'{P}.chart.text', self.lang))}</b> "
                                     f"{html.escape(chart.summary)}</small></p>")
         self.budget.value = blocks_html(budget_blocks(answers, self.lang))
-
-    # -- the worked example ----------------------------------------------------------------------
-    def toggle_example(self, change: dict | None = None) -> None:
-        shown = bool(self.example_button.value)
-        self._apply_label(self.example_button, "description", f"{P}.example.{'hide' if shown else 'show'}", {})
-        self.example_view.layout.display = None if shown else "none"
-        self.example_load.layout.display = None if shown else "none"
-        if shown:
-            example = render_implementation_plan(worked_example(self.lang), self.lang)
-            heading = html.escape(i18n.t(f"{P}.example.heading", self.lang))
-            self.example_view.value = (f'<div style="border-left:4px solid #009E73;padding:0.3em 0.8em">'
-                                       f"<p><b>{heading}</b></p>{blocks_html(example, figures='summary')}</div>")
-        else:
-            self.example_confirm.layout.display = "none"
-
-    def ask_example(self, _button=None) -> None:
-        """Copy the example in at once when the plan is empty; otherwise ask first."""
-        if is_blank(self.answers):
-            self.load_example()
-        else:
-            self.example_confirm.layout.display = "flex"
-
-    def load_example(self, _button=None) -> None:
-        self.example_confirm.layout.display = "none"
-        example = worked_example(self.lang)
-        try:
-            self.store.backup_now(self.spec.key)
-            self.store.save(self.spec.key, example)
-        except OSError as error:
-            self.saved.value = i18n.t("saved.failed", self.lang, error=error.strerror or str(error))
-            return
-        self.answers = example
-        self.fill(example)
-        self.saved.value = i18n.t(f"{P}.example.loaded", self.lang)
-        self.refresh()
 
 
 def implementation_plan_exercise(store: WorkbookStore | None = None, lang: str | None = None, **options) -> w.VBox:

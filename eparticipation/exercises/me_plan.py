@@ -25,14 +25,12 @@ import ipywidgets as w
 
 from eparticipation import i18n
 from eparticipation.exercises.base import Exercise
-from eparticipation.reports.html import blocks_html
 from eparticipation.workbook.models import LONG_TEXT
 from eparticipation.workbook.store import WorkbookStore
 from eparticipation.worksheets.feedback import Feedback
 from eparticipation.worksheets.me_plan import (
     EVALUATORS, FREQUENCIES, KINDS, LEVELS, MEASURES, SECTION, SHORT_TEXT, SLOTS, Benchmark, Indicator, MePlan,
-    benchmarks_or_none, format_number, is_blank, me_plan_feedback, parse_number, readiness_baselines, render_me_plan,
-    worked_example)
+    benchmarks_or_none, format_number, me_plan_feedback, parse_number, readiness_baselines)
 
 P = "me_plan"
 TEXTS = ("name", "source", "owner")
@@ -48,6 +46,8 @@ def _field(slot: int, name: str) -> str:
 class MePlanExercise(Exercise):
     spec = SECTION
     intro_key = f"{P}.intro"
+    offers_example = True
+    example_heading_key = f"{P}.example.title"
 
     def __init__(self, store: WorkbookStore | None = None, lang: str | None = None, *,
                  benchmarks: dict[str, Benchmark] | None = None, **options: Any) -> None:
@@ -89,32 +89,7 @@ class MePlanExercise(Exercise):
         self.fields["evaluator"].layout.width = "34em"
         rows.append(self.add_checkboxes(f"{P}.publish_results", [("publish_results", f"{P}.publish_results_box")]))
         rows.append(self.add_text("notes", f"{P}.notes", placeholder_key=f"{P}.notes_placeholder", long=True))
-        rows.append(self._example_part())
         return rows
-
-    def _example_part(self) -> w.Widget:
-        """The worked example: shown on request; copied into the plan only when the participant chooses."""
-        self.example_button = self._tr(w.Button(icon="eye", layout=w.Layout(width="auto")), "description",
-                                       f"{P}.example.show")
-        self.example_copy = self._tr(w.Button(icon="copy", layout=w.Layout(width="auto")), "description",
-                                     f"{P}.example.copy")
-        self.example_yes = self._tr(w.Button(button_style="warning", layout=w.Layout(width="auto")), "description",
-                                    f"{P}.example.replace")
-        self.example_no = self._tr(w.Button(layout=w.Layout(width="auto")), "description", "reset.no")
-        self.example_view = w.HTML()
-        self.example_note = w.HTML()
-        for widget, css in ((self.example_button, "show"), (self.example_copy, "copy"), (self.example_yes, "replace"),
-                            (self.example_no, "keep"), (self.example_view, "view")):
-            widget.add_class(f"ep-example-{css}")
-        self.example_confirm = w.HBox([self._tr(w.Label(), "value", f"{P}.example.question"), self.example_yes,
-                                       self.example_no], layout=w.Layout(display="none"))
-        self.example_box = w.VBox([self.example_view, self.example_copy, self.example_confirm],
-                                  layout=w.Layout(display="none"))
-        self.example_button.on_click(self.toggle_example)
-        self.example_copy.on_click(self.ask_copy_example)
-        self.example_yes.on_click(self.copy_example)
-        self.example_no.on_click(lambda _b: setattr(self.example_confirm.layout, "display", "none"))
-        return w.VBox([self.example_button, self.example_box, self.example_note])
 
     # -- reading and writing the form ----------------------------------------------------------------
     def raw_problems(self) -> dict[str, str]:
@@ -189,35 +164,6 @@ class MePlanExercise(Exercise):
         for name, message in self.messages.items():
             message.value = (f'<span style="color:#b00020">✖ {html.escape(problems[name])}</span>'
                              if name in problems else "")
-
-    # -- the worked example --------------------------------------------------------------------------
-    def toggle_example(self, _button: Any = None) -> None:
-        showing = self.example_box.layout.display != "none"
-        self.example_box.layout.display = "none" if showing else "flex"
-        if not showing:
-            self.example_view.value = (f"<p><b>{html.escape(i18n.t(f'{P}.example.title', self.lang))}</b></p>"
-                                       + blocks_html(render_me_plan(worked_example(self.lang), self.lang)))
-
-    def ask_copy_example(self, _button: Any = None) -> None:
-        if is_blank(self.answers):  # nothing to lose
-            self.copy_example()
-        else:
-            self.example_confirm.layout.display = "flex"
-
-    def copy_example(self, _button: Any = None) -> None:
-        """Replace the plan with the worked example; the participant's plan is backed up first."""
-        self.example_confirm.layout.display = "none"
-        try:
-            self.store.backup_now(self.spec.key)
-            self.store.save(self.spec.key, worked_example(self.lang))
-        except OSError as error:
-            self.example_note.value = html.escape(i18n.t("saved.failed", self.lang, error=error.strerror or str(error)))
-            return
-        self.answers = worked_example(self.lang)
-        self.fill(self.answers)
-        self.problems = {}
-        self.example_note.value = f"<small>{html.escape(i18n.t(f'{P}.example.copied', self.lang))}</small>"
-        self.refresh()
 
     # -- what the participant sees after each change ---------------------------------------------------
     def rules(self, answers: MePlan) -> list[Feedback]:  # type: ignore[override]

@@ -3,8 +3,7 @@
 A thin view: the questions, the answer model, the feedback rules and the workbook section are in
 `eparticipation.worksheets.next_steps` (pure, no widgets). The view reads the Session 2 readiness
 section from the workbook to name the largest gap; a missing or damaged one gives a neutral hint.
-The worked example (fictitious ministry) opens on request and replaces the saved answers only after
-the participant confirms, with a backup kept.
+The worked example (fictitious ministry) is the part all Day 3 exercises share (`Exercise.example_part`).
 
 Notebook::
 
@@ -14,19 +13,17 @@ Notebook::
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import ipywidgets as w
 
 from eparticipation import i18n
 from eparticipation.exercises.base import Exercise, validation_messages
-from eparticipation.reports.html import blocks_html
 from eparticipation.workbook.store import WorkbookStore
 from eparticipation.worksheets.feedback import Feedback
 from eparticipation.worksheets.next_steps import (
-    MAX_ACTIONS, NO_READINESS, RESOURCES, SECTION, Action, NextSteps, day_problem, is_blank, next_steps_feedback,
-    partners_from_text, render_next_steps, worked_example)
+    MAX_ACTIONS, NO_READINESS, RESOURCES, SECTION, Action, NextSteps, day_problem, next_steps_feedback,
+    partners_from_text)
 
 P = "next_steps"
 ROW_PARTS = ("what", "owner", "day")
@@ -52,6 +49,8 @@ class NextStepsExercise(Exercise):
     spec = SECTION
     intro_key = f"{P}.intro"
     recommended = ("what_1",)
+    offers_example = True
+    example_note_key = f"{P}.example.note"
 
     def __init__(self, store: WorkbookStore | None = None, lang: str | None = None, **options) -> None:
         store = store if store is not None else WorkbookStore()
@@ -60,7 +59,6 @@ class NextStepsExercise(Exercise):
 
     # -- the form ---------------------------------------------------------------------------------
     def build(self) -> list[w.Widget]:
-        self._build_example()  # before the first refresh, which draws it
         rows: list[w.Widget] = [self._tr(w.HTML(), "value", f"{P}.part.actions", wrap="h4")]
         for n in range(1, MAX_ACTIONS + 1):
             rows.append(self._action_row(n))
@@ -135,67 +133,6 @@ class NextStepsExercise(Exercise):
 
     def rules(self, answers: NextSteps) -> list[Feedback]:  # type: ignore[override]
         return next_steps_feedback(answers, self.top_gap)
-
-    # -- the worked example ------------------------------------------------------------------------
-    def _build_example(self) -> None:
-        self.example_button = w.ToggleButton(value=False, icon="eye", layout=w.Layout(width="auto"))
-        self.example_button.add_class("ep-example-toggle")
-        self.example_body = w.HTML(layout=w.Layout(display="none"))
-        self.example_body.add_class("ep-example")
-        self.example_load = self._tr(w.Button(icon="copy", layout=w.Layout(width="auto")), "description",
-                                     f"{P}.example.load")
-        self.example_load.add_class("ep-example-load")
-        self.example_yes = self._tr(w.Button(button_style="warning", layout=w.Layout(width="auto")), "description",
-                                    f"{P}.example.yes")
-        self.example_no = self._tr(w.Button(layout=w.Layout(width="auto")), "description", f"{P}.example.no")
-        self.example_yes.add_class("ep-example-yes")
-        self.example_no.add_class("ep-example-no")
-        self.example_confirm = w.HBox([self._tr(w.Label(), "value", f"{P}.example.confirm"), self.example_yes,
-                                       self.example_no], layout=w.Layout(display="none"))
-        self.example_message = w.HTML()
-        self.example_button.observe(self.toggle_example, names="value")
-        self.example_load.on_click(self.ask_load_example)
-        self.example_yes.on_click(self.load_example)
-        self.example_no.on_click(lambda _b: setattr(self.example_confirm.layout, "display", "none"))
-        self.example_part = w.VBox([self.example_load, self.example_confirm], layout=w.Layout(display="none"))
-
-    def extra_views(self) -> list[w.Widget]:
-        return [self.example_button, self.example_body, self.example_part, self.example_message]
-
-    def after_update(self, answers: NextSteps) -> None:  # type: ignore[override]
-        shown = self.example_button.value
-        self.example_button.description = i18n.t(f"{P}.example.hide" if shown else f"{P}.example.button", self.lang)
-        if shown:
-            note = html.escape(i18n.t(f"{P}.example.note", self.lang))
-            self.example_body.value = (f'<div style="border-left:4px solid #E69F00;padding:0.3em 0.7em">'
-                                       f"<p><em>{note}</em></p>{blocks_html(render_next_steps(worked_example(self.lang), self.lang))}</div>")
-
-    def toggle_example(self, change: dict | None = None) -> None:
-        shown = self.example_button.value
-        self.example_body.layout.display = "block" if shown else "none"
-        self.example_part.layout.display = "flex" if shown else "none"
-        self.after_update(self.answers)
-
-    def ask_load_example(self, _button: Any = None) -> None:
-        if is_blank(self.answers):
-            self.load_example()
-        else:
-            self.example_confirm.layout.display = "flex"
-
-    def load_example(self, _button: Any = None) -> None:
-        """Copy the worked example into the form, after a backup of the participant's own answers."""
-        self.example_confirm.layout.display = "none"
-        try:
-            backup = self.store.backup_now(self.spec.key)
-            self.answers = worked_example(self.lang)
-            self.store.save(self.spec.key, self.answers)
-        except OSError as error:
-            self.saved.value = i18n.t("saved.failed", self.lang, error=error.strerror or str(error))
-            return
-        self.fill(self.answers)
-        self.example_message.value = html.escape(i18n.t(f"{P}.example.loaded", self.lang,
-                                                        name=backup.name if backup else "–"))
-        self.refresh()
 
 
 def next_steps_exercise(store: WorkbookStore | None = None, lang: str | None = None, **options) -> w.VBox:

@@ -6,8 +6,7 @@ to the screen, and loads the earlier sections the coherence rules read (Sessions
 workbook: a missing or damaged one is passed as None, and the rules give a neutral hint.
 
 The five stages of the policy cycle sit in tabs; the stakeholder map has `MAX_STAKEHOLDERS` rows, each
-a name and two 1–4 choices. The worked example opens on request and is copied into the form only after
-the participant confirms (the store keeps a backup of the answers it replaces).
+a name and two 1–4 choices. The worked example is the part all Day 3 exercises share (`Exercise.example_part`).
 
 Notebook::
 
@@ -26,14 +25,13 @@ from eparticipation import i18n
 from eparticipation.analysis.channels import CHANNEL_KEYS
 from eparticipation.exercises import charting
 from eparticipation.exercises.base import Exercise
-from eparticipation.reports.html import blocks_html
 from eparticipation.workbook import sections
 from eparticipation.workbook.store import WorkbookStore
 from eparticipation.worksheets.feedback import Feedback
 from eparticipation.worksheets.strategy_design import (
     AREA_KEYS, INPUTS, LEVELS, MAX_STAKEHOLDERS, PRECONDITIONS, QUADRANTS, RECRUITMENT, SCALE, SECTION, STAGES, USES,
-    WHO, EarlierSections, StrategyDesign, design_feedback, map_chart, render_strategy_design, stakeholder_problem,
-    top_gap_areas, worked_example)
+    WHO, EarlierSections, StrategyDesign, design_feedback, map_chart, stakeholder_problem,
+    top_gap_areas)
 
 P = "strategy_design"
 # Per stage: (group in the field name, answer field, options, i18n group of the option texts)
@@ -58,6 +56,9 @@ class StrategyDesignExercise(Exercise):
     spec = SECTION
     intro_key = f"{P}.intro"
     recommended = ("vision", "objectives")
+    offers_example = True
+    example_heading_key = f"{P}.example.heading"
+    example_note_key = f"{P}.example.note"
 
     def __init__(self, store: WorkbookStore | None = None, lang: str | None = None, **options) -> None:
         store = store if store is not None else WorkbookStore()
@@ -138,26 +139,7 @@ class StrategyDesignExercise(Exercise):
         self.tabs.titles = tuple(i18n.t(f"{P}.stage.{stage}", self.lang) for stage in STAGES)
 
     def extra_views(self) -> list[w.Widget]:
-        self.example_button = self._tr(w.Button(icon="eye", layout=w.Layout(width="auto")), "description",
-                                       f"{P}.example.button")
-        self.example_button.add_class("ep-example-button")
-        self.example_box = w.HTML(layout=w.Layout(display="none"))
-        self.example_box.add_class("ep-example")
-        self.example_load = self._tr(w.Button(icon="copy", layout=w.Layout(width="auto", display="none")),
-                                     "description", f"{P}.example.load")
-        self.example_load.add_class("ep-example-load")
-        self.example_yes = self._tr(w.Button(button_style="warning", layout=w.Layout(width="auto")), "description",
-                                    f"{P}.example.yes")
-        self.example_yes.add_class("ep-example-yes")
-        self.example_no = self._tr(w.Button(layout=w.Layout(width="auto")), "description", f"{P}.example.no")
-        self.example_confirm = w.HBox([self._tr(w.Label(), "value", f"{P}.example.question"), self.example_yes,
-                                       self.example_no], layout=w.Layout(display="none"))
-        self.example_button.on_click(self.toggle_example)
-        self.example_load.on_click(lambda _b: setattr(self.example_confirm.layout, "display", "flex"))
-        self.example_no.on_click(lambda _b: setattr(self.example_confirm.layout, "display", "none"))
-        self.example_yes.on_click(self.copy_example)
-        return [self.chart, self.chart_summary, self.example_button, self.example_box, self.example_load,
-                self.example_confirm]
+        return [self.chart, self.chart_summary]
 
     # -- answers <-> fields ----------------------------------------------------------------------
     def read(self) -> dict:
@@ -221,7 +203,7 @@ class StrategyDesignExercise(Exercise):
                              for q in QUADRANTS})
         super().show_messages(values, problems)
 
-    # -- feedback, chart and the worked example ---------------------------------------------------
+    # -- feedback and chart ---------------------------------------------------------------------
     def rules(self, answers: StrategyDesign) -> list[Feedback]:  # type: ignore[override]
         return design_feedback(answers, self.earlier)
 
@@ -242,37 +224,6 @@ class StrategyDesignExercise(Exercise):
         self.chart_summary.value = (f"<p><small><b>{html.escape(i18n.t(f'{P}.chart.text', self.lang))}</b> "
                                     f"{html.escape(chart.summary)}</small></p>")
 
-    def toggle_example(self, _button: Any = None) -> None:
-        showing = self.example_box.layout.display != "none"
-        self.example_box.layout.display = "none" if showing else None
-        self.example_load.layout.display = "none" if showing else None
-        self.example_confirm.layout.display = "none"
-        self._tr(self.example_button, "description", f"{P}.example.button" if showing else f"{P}.example.hide")
-        if not showing:
-            self.example_box.value = self.example_html()
-
-    def example_html(self) -> str:
-        heading = html.escape(i18n.t(f"{P}.example.heading", self.lang))
-        note = html.escape(i18n.t(f"{P}.example.note", self.lang))
-        body = blocks_html(render_strategy_design(worked_example(self.lang), self.lang), figures="summary")
-        return (f'<div style="border:1px solid #999;padding:0.4em 0.8em;margin:0.4em 0"><h4>{heading}</h4>'
-                f"<p><em>{note}</em></p>{body}</div>")
-
-    def copy_example(self, _button: Any = None) -> None:
-        """Replace the answers with the worked example, after a backup of the saved ones."""
-        self.example_confirm.layout.display = "none"
-        example = worked_example(self.lang)
-        try:
-            self.store.reset(self.spec.key)
-            self.store.save(self.spec.key, example)
-        except OSError as error:
-            self.saved.value = i18n.t("saved.failed", self.lang, error=error.strerror or str(error))
-            return
-        self.answers = example
-        self.fill(example)
-        self.saved.value = i18n.t(f"{P}.example.copied", self.lang)
-        self.refresh()
-
     def reload(self) -> None:
         self.earlier = earlier_sections(self.store)
         super().reload()
@@ -280,8 +231,6 @@ class StrategyDesignExercise(Exercise):
     def set_language(self, lang: str) -> None:
         super().set_language(lang)
         self._title_tabs()
-        if self.example_box.layout.display != "none":
-            self.example_box.value = self.example_html()
 
 
 def strategy_design_exercise(store: WorkbookStore | None = None, lang: str | None = None, **options) -> w.VBox:

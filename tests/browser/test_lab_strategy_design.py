@@ -74,7 +74,7 @@ def test_strategy_design_saves_checks_rows_and_restores_after_restart(browser, l
     assert answers["stakeholders"] == [{"name": HOSTILE, "influence": 2, "interest": 4}]
     assert answers["stages"]["decision"]["level"] == "e_decision"
 
-    form.locator(".ep-example-button").click()
+    form.locator(".ep-example-toggle").click()
     expect(form.locator(".ep-example")).to_contain_text("Ministry of Digital Services (fictitious)", timeout=15000)
     assert json.loads((workbook / f"{P}.json").read_text(encoding="utf-8"))["answers"]["vision"] == VISION
 

@@ -272,13 +272,13 @@ def test_worked_example_asks_before_replacing_saved_answers(tmp_path):
     store.save(P, plan())
     exercise = ImplementationPlanExercise(store, "az")
     exercise.example_button.value = True
-    assert "(uydurma)" in exercise.example_view.value and exercise.example_load.layout.display is None
-    exercise.ask_example()
+    assert "(uydurma)" in exercise.example_view.value and exercise.example_copy.layout.display is None
+    exercise.ask_copy_example()
     assert exercise.example_confirm.layout.display == "flex"
     assert store.load(P).answers == plan()  # nothing replaced yet
     exercise.example_no.click()
     assert exercise.example_confirm.layout.display == "none" and store.load(P).answers == plan()
-    exercise.ask_example()
+    exercise.ask_copy_example()
     exercise.example_yes.click()
     assert store.load(P).answers == worked_example("az") and store.backups(P)
     assert exercise.fields["coordinator"].value == worked_example("az").coordinator
@@ -289,7 +289,7 @@ def test_worked_example_asks_before_replacing_saved_answers(tmp_path):
 def test_empty_plan_takes_the_example_without_asking(tmp_path):
     store = WorkbookStore(tmp_path)
     exercise = ImplementationPlanExercise(store, "en")
-    exercise.ask_example()
+    exercise.ask_copy_example()
     assert exercise.example_confirm.layout.display == "none" and store.load(P).answers == worked_example("en")
 
 

@@ -351,8 +351,8 @@ def test_language_switch_relabels_choices_and_evidence(store):
 def test_worked_example_is_shown_and_copied_only_when_chosen(store):
     exercise = MePlanExercise(store, benchmarks=BENCH)
     exercise.fields["i1_name"].value = "My own indicator"
-    exercise.toggle_example()
-    assert exercise.example_box.layout.display == "flex" and "Ministry of Digital Services (fictitious)" in exercise.example_view.value
+    exercise.example_button.value = True
+    assert exercise.example_view.layout.display is None and "Ministry of Digital Services (fictitious)" in exercise.example_view.value
     assert store.load("me_plan").answers.indicators[0].name == "My own indicator"  # showing changes nothing
     exercise.ask_copy_example()
     assert exercise.example_confirm.layout.display == "flex"
@@ -361,8 +361,8 @@ def test_worked_example_is_shown_and_copied_only_when_chosen(store):
     assert store.load("me_plan").answers == worked_example("en")
     assert exercise.fields["i1_name"].value == "Draft acts published for comment"
     assert any("My own indicator" in path.read_text(encoding="utf-8") for path in store.backups("me_plan"))
-    exercise.toggle_example()
-    assert exercise.example_box.layout.display == "none"
+    exercise.example_button.value = False
+    assert exercise.example_view.layout.display == "none"
 
 
 def test_worked_example_copies_at_once_into_an_empty_plan(store):

@@ -186,18 +186,18 @@ def test_worked_example_is_shown_and_copied_only_after_confirming(tmp_path):
     ex = NextStepsExercise(store)
     ex.fields["what_1"].value = "My own action"
     ex.example_button.value = True
-    assert "(fictitious" in ex.example_body.value and ex.example_body.layout.display == "block"
-    ex.ask_load_example()
+    assert "(fictitious" in ex.example_view.value and ex.example_view.layout.display is None
+    ex.ask_copy_example()
     assert ex.example_confirm.layout.display == "flex"
     assert store.load("next_steps").answers.actions[0].what == "My own action"  # not replaced yet
     ex.example_no.click()
     assert ex.example_confirm.layout.display == "none"
-    ex.ask_load_example()
+    ex.ask_copy_example()
     ex.example_yes.click()
     assert store.load("next_steps").answers == worked_example("en")
     backup = store.backups("next_steps")[0]
     assert "My own action" in backup.read_text(encoding="utf-8")
-    assert backup.name in ex.example_message.value
+    assert backup.name in ex.saved.value
 
 
 def test_the_section_is_on_the_canvas_and_in_the_word_draft(tmp_path):

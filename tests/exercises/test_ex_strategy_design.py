@@ -364,20 +364,20 @@ def test_earlier_sections_are_read_and_a_damaged_one_gives_a_neutral_hint(store)
 def test_worked_example_opens_and_is_copied_only_after_confirmation(store):
     exercise = StrategyDesignExercise(store, "en")
     exercise.fields["vision"].value = "My own vision"
-    exercise.toggle_example()
-    assert "Ministry of Digital Services (fictitious)" in exercise.example_box.value
-    assert exercise.example_load.layout.display is None and store.load(P).answers.vision == "My own vision"
-    exercise.example_load.click()
+    exercise.example_button.value = True
+    assert "Ministry of Digital Services (fictitious)" in exercise.example_view.value
+    assert exercise.example_copy.layout.display is None and store.load(P).answers.vision == "My own vision"
+    exercise.example_copy.click()
     assert exercise.example_confirm.layout.display == "flex"
     exercise.example_no.click()
     assert store.load(P).answers.vision == "My own vision"
-    exercise.example_load.click()
+    exercise.example_copy.click()
     exercise.example_yes.click()
     assert store.load(P).answers == worked_example("en") and exercise.fields["sh1_name"].value.startswith("Analysis and Strategy")
     backups = store.backups(P)
     assert any("My own vision" in backup.read_text(encoding="utf-8") for backup in backups)
-    exercise.toggle_example()
-    assert exercise.example_box.layout.display == "none"
+    exercise.example_button.value = False
+    assert exercise.example_view.layout.display == "none"
 
 
 def test_language_switch_relabels_tabs_and_rows(store):
@@ -392,8 +392,7 @@ def test_language_switch_relabels_tabs_and_rows(store):
 
 def test_reset_clears_every_field(store):
     exercise = StrategyDesignExercise(store, "en")
-    exercise.example_load.click()
-    exercise.example_yes.click()
+    exercise.example_copy.click()  # an empty form takes the example without asking
     exercise.confirm_reset()
     assert store.load(P).answers == StrategyDesign()
     assert exercise.fields["sh1_name"].value == "" and exercise.fields["agenda__level"].value is None
