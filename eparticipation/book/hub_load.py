@@ -36,6 +36,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -413,6 +414,25 @@ async def _drive(base: str, users: list[str], password: str, service_token: str,
     return [p.result for p in participants], hub_rss, hub_cpu
 
 
+def run_in_own_loop(coroutine):
+    """asyncio.run in a thread of its own: the caller may already run an event loop (Playwright's sync
+    API does, in a test worker that also ran browser checks), and asyncio.run refuses to nest."""
+    outcome = {}
+
+    def target():
+        try:
+            outcome["value"] = asyncio.run(coroutine)
+        except BaseException as error:  # noqa: BLE001 — re-raised in the caller's thread
+            outcome["error"] = error
+
+    thread = threading.Thread(target=target, name="hub-load")
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
 def run_step(users: int, *, notebook: str = DEFAULT_NOTEBOOK, timeout: float = 900, transport: str = "ipc") -> StepResult:
     """Start a hub, let `users` participants run `notebook` at once, stop everything, report."""
     if proxy_command() is None:
@@ -445,8 +465,8 @@ def run_step(users: int, *, notebook: str = DEFAULT_NOTEBOOK, timeout: float = 9
             hub = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(folder / "jupyterhub_config.py")],
                                    cwd=folder, env=env, stdout=log_file, stderr=subprocess.STDOUT,
                                    start_new_session=True)
-        results, hub_rss, hub_cpu = asyncio.run(_drive(f"http://127.0.0.1:{port}", names, password, service_token, notebook,
-                                     deadline, run_id, hub, log))
+        results, hub_rss, hub_cpu = run_in_own_loop(_drive(f"http://127.0.0.1:{port}", names, password, service_token,
+                                                            notebook, deadline, run_id, hub, log))
     except Exception as error:  # noqa: BLE001 — reported in the step's result
         hub_error = f"{type(error).__name__}: {error}"[:600]
     finally:

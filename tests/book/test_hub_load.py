@@ -69,3 +69,19 @@ def test_kernel_socket_paths_that_would_be_too_long_are_refused():
     with pytest.raises(RuntimeError, match="too long for kernel sockets"):
         hub_config(Path("/tmp") / ("x" * 40), port=1, hub_port=2, api_port=3, password="pw", service_token="t",
                    run_id="r")
+
+
+def test_the_load_test_runs_inside_a_running_event_loop():
+    """Playwright's sync API keeps an event loop running in a test worker; the load test must still drive
+    its own (asyncio.run refuses to nest)."""
+    import asyncio
+
+    from eparticipation.book.hub_load import run_in_own_loop
+
+    async def inner():
+        return 42
+
+    async def outer():
+        return run_in_own_loop(inner())
+
+    assert asyncio.run(outer()) == 42
