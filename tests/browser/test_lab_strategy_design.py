@@ -41,7 +41,7 @@ def test_strategy_design_saves_checks_rows_and_restores_after_restart(browser, l
 
     run_all(page)
     form = page.locator(f"{ACTIVE} .ep-exercise-{P}").first
-    form.wait_for(timeout=30000)
+    form.wait_for(timeout=120000)  # the heaviest exercise: ~110 widgets to draw
     feedback = form.locator(".ep-feedback").first
     expect(feedback).to_contain_text("Start with a vision", timeout=15000)
     expect(form.locator(".ep-readiness-gaps")).to_contain_text("Complete the Session 2", timeout=15000)
@@ -80,7 +80,7 @@ def test_strategy_design_saves_checks_rows_and_restores_after_restart(browser, l
 
     run_all(page, restart=True)
     form = page.locator(f"{ACTIVE} .ep-exercise-{P}").first
-    form.wait_for(timeout=30000)
+    form.wait_for(timeout=120000)  # the heaviest exercise: ~110 widgets to draw
     assert "Loaded from your workbook" in form.locator(".ep-saved").inner_text()
     assert form.locator(".ep-field-vision textarea").input_value() == VISION
     assert form.locator(".ep-field-cond_time input[type=checkbox]").is_checked()
